@@ -34,6 +34,13 @@ function rotated(count: number, start: number): number[] {
   return order;
 }
 
+const RAISE_REFUSALS = {
+  raise_cap: 'The betting is capped this street.',
+  not_reopened: 'A short all-in raise does not reopen the betting to a player who has already acted; call or fold.',
+  covered: 'Your stack only covers a call.',
+  nobody_to_raise: 'Every other player is all-in or folded; there is nobody to raise.',
+} as const;
+
 function illegal(code: string, message: string): never {
   throw new IllegalActionError(code, message);
 }
@@ -478,25 +485,33 @@ export class Hand {
     }
   }
 
-  /** Whether the player may bet or raise at all, whatever the amount. */
-  private verifyMayRaise(player: number): void {
+  /**
+   * Why the player to act may not bet or raise at all, whatever the amount,
+   * or null when they may. Returns a code rather than throwing so that the
+   * legal-action query stays cheap.
+   */
+  private raiseRefusal(player: number): keyof typeof RAISE_REFUSALS | null {
     const s = this.state;
-    this.verifyTurn(player);
-    if (this.variant.maxRaises !== null && s.raiseCount >= this.variant.maxRaises) {
-      illegal('raise_cap', `The betting is capped at ${this.variant.maxRaises} bets this street.`);
-    }
-    let allInTotal = 0;
-    for (const raise of s.allInRaises) allInTotal += raise;
-    if (s.allInRaises.length > 0 && allInTotal < s.raiseSize && s.acted[player]) {
-      illegal('not_reopened', 'A short all-in raise does not reopen the betting to a player who has already acted; call or fold.');
+    if (this.variant.maxRaises !== null && s.raiseCount >= this.variant.maxRaises) return 'raise_cap';
+    if (s.allInRaises.length > 0 && s.acted[player]) {
+      let allInTotal = 0;
+      for (const raise of s.allInRaises) allInTotal += raise;
+      if (allInTotal < s.raiseSize) return 'not_reopened';
     }
     const maxBet = this.maxBet();
-    if (s.stacks[player] <= maxBet - s.bets[player]) illegal('cannot_raise', 'Your stack only covers a call.');
-    let opponentCanCall = false;
+    if (s.stacks[player] <= maxBet - s.bets[player]) return 'covered';
     for (let i = 0; i < this.playerCount; i++) {
-      if (i !== player && s.active[i] && s.stacks[i] + s.bets[i] > maxBet) opponentCanCall = true;
+      if (i !== player && s.active[i] && s.stacks[i] + s.bets[i] > maxBet) return null;
     }
-    if (!opponentCanCall) illegal('cannot_raise', 'Every other player is all-in or folded; there is nobody to raise.');
+    return 'nobody_to_raise';
+  }
+
+  private verifyMayRaise(player: number): void {
+    this.verifyTurn(player);
+    const refusal = this.raiseRefusal(player);
+    if (refusal === null) return;
+    const message = refusal === 'raise_cap' ? `The betting is capped at ${this.variant.maxRaises} bets this street.` : RAISE_REFUSALS[refusal];
+    illegal(refusal === 'covered' || refusal === 'nobody_to_raise' ? 'cannot_raise' : refusal, message);
   }
 
   verifyRaiseTo(player: number, to: number): void {
@@ -544,7 +559,7 @@ export class Hand {
     if (player < 0) return null;
     const s = this.state;
     const owed = this.maxBet() - s.bets[player];
-    const raise = this.can(() => this.verifyMayRaise(player));
+    const raise = this.raiseRefusal(player) === null;
     return {
       player,
       fold: true,

@@ -1,6 +1,6 @@
 import { formatPhhAction, type PhhAction } from './action.ts';
 import type { PhhDocument, PhhUserValue, PhhVariant } from './document.ts';
-import type { HandState } from '../hand/state.ts';
+import { OddChipRule, type HandState } from '../hand/state.ts';
 import { findVariant, BettingStructure } from '../variants.ts';
 
 /** What a hand history says besides the play itself; all optional. */
@@ -41,8 +41,8 @@ function toPhhAction(op: HandState['log'][number]): PhhAction | null {
 /**
  * Renders a hand's operation log as a PHH document. Live posts that do not
  * set the order of action become negative `blinds_or_straddles` (PHH's own
- * way to say so); dead blinds and runouts, which PHH has no field for, go in
- * the user-defined fields `_dead_blinds` and `_runouts`, which `replayPhh`
+ * way to say so); dead blinds, runouts and an odd-chip rule other than PokerKit's, which PHH has
+ * no field for, go in the user-defined fields `_dead_blinds`, `_runouts` and `_odd_chips`, which `replayPhh`
  * reads back.
  */
 export function exportPhh(state: HandState, meta: PhhMetadata = {}): PhhDocument {
@@ -53,6 +53,9 @@ export function exportPhh(state: HandState, meta: PhhMetadata = {}): PhhDocument
   if (config.posts?.some((post, i) => post > 0 && config.blindsOrStraddles[i] !== 0)) userDefined._posts = [...config.posts];
   if (config.deadBlinds?.some((amount) => amount > 0)) userDefined._dead_blinds = [...config.deadBlinds];
   if (state.runouts > 1) userDefined._runouts = state.runouts;
+  // PHH readers split odd chips PokerKit's way; say so when this table did otherwise.
+  const oddChips = config.oddChips ?? OddChipRule.leftOfButton;
+  if (oddChips !== OddChipRule.firstLeftOfButton) userDefined._odd_chips = oddChips;
   const actions: string[] = [];
   for (const op of state.log) {
     const action = toPhhAction(op);

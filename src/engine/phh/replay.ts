@@ -58,7 +58,7 @@ export function configFromPhh(doc: PhhDocument, scale = 1): HandConfig {
     smallBet: amount(doc.small_bet),
     bigBet: amount(doc.big_bet),
     bringIn: amount(doc.bring_in),
-    oddChips: OddChipRule.firstLeftOfButton,
+    oddChips: doc.user_defined._odd_chips === OddChipRule.leftOfButton ? OddChipRule.leftOfButton : OddChipRule.firstLeftOfButton,
     ...(extra('_dead_blinds') ? { deadBlinds: extra('_dead_blinds') } : {}),
     ...(extra('_posts') ? { posts: extra('_posts') } : {}),
     ...(typeof runouts === 'number' && runouts > 1 ? { maxRunouts: runouts } : {}),
