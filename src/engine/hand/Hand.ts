@@ -5,6 +5,7 @@ import { cryptoRandom, type RandomSource } from '../random.ts';
 import { rakePots } from '../rake.ts';
 import { BettingStructure, type Variant } from '../variants.ts';
 import { awardShowdown } from './award.ts';
+import { handStrength } from './strength.ts';
 import type { Operation } from './operations.ts';
 import { computePots } from './pots.ts';
 import { initialState, verifyConfig } from './setup.ts';
@@ -763,14 +764,19 @@ export class Hand {
    */
   couldWin(player: number): boolean {
     const s = this.state;
-    const shownOthers = s.hole.map((_, i) => i !== player && s.active[i] && s.shown[i]);
-    const pots = this.pots().filter((pot) => pot.eligible.includes(player));
-    for (const pot of pots) {
-      const rivals = pot.eligible.filter((i) => shownOthers[i]);
-      const awards = awardShowdown([{ amount: 1 << 20, eligible: [player, ...rivals], rake: 0 }], {
-        variant: this.variant, hole: s.hole, boards: s.boards, oddChips: OddChipRule.leftOfButton,
-      });
-      if (awards.some((op) => op.type === 'award' && op.player === player)) return true;
+    for (const pot of this.pots()) {
+      if (!pot.eligible.includes(player)) continue;
+      for (let board = 0; board < s.boards.length; board++) {
+        for (const type of this.variant.handTypes) {
+          const own = handStrength(type, s.hole[player], s.boards[board]);
+          if (own < 0) continue;
+          let best = -1;
+          for (const rival of pot.eligible) {
+            if (rival !== player && s.shown[rival] && s.active[rival]) best = Math.max(best, handStrength(type, s.hole[rival], s.boards[board]));
+          }
+          if (own >= best) return true;
+        }
+      }
     }
     return false;
   }

@@ -14,7 +14,9 @@ export function computePots(
   active: readonly boolean[],
   dead: number,
 ): Pot[] {
-  const levels = [...new Set(contributed)].filter((level) => level > 0).sort((a, b) => a - b);
+  const levels: number[] = [];
+  for (const level of contributed) if (level > 0 && !levels.includes(level)) levels.push(level);
+  levels.sort((a, b) => a - b);
   const pots: Pot[] = [];
   let amount = dead;
   let previous = 0;

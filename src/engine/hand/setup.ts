@@ -48,7 +48,11 @@ export function initialState(config: HandConfig, deck: DeckState | null): HandSt
   const n = config.startingStacks.length;
   const zeros = (): number[] => new Array<number>(n).fill(0);
   const flags = (value: boolean): boolean[] => new Array<boolean>(n).fill(value);
-  const lists = <T>(): T[][] => Array.from({ length: n }, () => [] as T[]);
+  const lists = <T>(): T[][] => {
+    const result: T[][] = [];
+    for (let i = 0; i < n; i++) result.push([]);
+    return result;
+  };
   return {
     config,
     phase: HandPhase.dealing,

@@ -1,5 +1,5 @@
 import { UNKNOWN_CARD, type Card } from '../cards.ts';
-import { evaluateHigh, evaluateShortDeck, evaluateOmahaHigh, evaluateOmahaLow8, evaluateLow8 } from '../eval/index.ts';
+import { evaluate7, evaluateHigh, evaluateShortDeck, evaluateOmahaHigh, evaluateOmahaLow8, evaluateLow8 } from '../eval/index.ts';
 import { HandType } from '../variants.ts';
 
 const scratch: Card[] = [];
@@ -10,6 +10,9 @@ const scratch: Card[] = [];
  */
 export function handStrength(type: HandType, hole: readonly Card[], board: readonly Card[]): number {
   for (const card of hole) if (card === UNKNOWN_CARD) return -1;
+  if (type === HandType.high && hole.length === 2 && board.length === 5) {
+    return evaluate7(hole[0], hole[1], board[0], board[1], board[2], board[3], board[4]);
+  }
   switch (type) {
     case HandType.omahaHigh:
       return board.length >= 3 ? evaluateOmahaHigh(hole, board) : -1;

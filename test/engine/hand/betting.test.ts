@@ -123,6 +123,15 @@ describe('betting', () => {
     assert.ok(hand.state.log.some((op) => op.type === 'returnBet' && op.player === 2 && op.amount === 8));
   });
 
+  it('when opponents have short stacks then the minimum raise is still a full raise, not capped by their stacks', () => {
+    const hand = startHand(nlConfig([100, 100, 100, 5]), SIX.slice(0, 4), BOARD);
+    assert.equal(hand.minRaiseTo(2), 4);
+    hand.raiseTo(2, 4);
+    assert.equal(hand.legalActions()?.maxRaiseTo, 5, 'the short stack may only go all-in');
+    hand.raiseTo(3, 5);
+    assert.equal(hand.minRaiseTo(0), 7, 'the next full raise is 2 more than the all-in');
+  });
+
   it('when a player has only enough to call then raising is refused', () => {
     const hand = startHand(nlConfig([100, 100, 100, 5]), SIX.slice(0, 4), BOARD);
     hand.raiseTo(2, 10);

@@ -5,7 +5,7 @@ import { computePots } from '../../../src/engine/hand/pots.ts';
 import { OddChipRule } from '../../../src/engine/hand/state.ts';
 import { Hand } from '../../../src/engine/hand/Hand.ts';
 import { seededRandom } from '../../../src/engine/random.ts';
-import { finishStreet, nlConfig, playOut, startHand, total } from './helpers.ts';
+import { deckFor, finishStreet, nlConfig, playOut, startHand, total } from './helpers.ts';
 
 describe('pots and showdown', () => {
   it('when three stacks of different sizes are all-in then side pots have exact eligibility and the excess returns', () => {
@@ -131,6 +131,14 @@ describe('pots and showdown', () => {
     const hand = startHand(config, ['AsAdKhKd', '9s9dQcQd'], 'Kc9hTsJdQh');
     playOut(hand);
     assert.deepEqual(hand.state.stacks, [105, 95], 'ace-high straight, and no low on this board');
+  });
+
+  it('when short deck shows a flush against a full house then the flush wins', () => {
+    const config = nlConfig([100, 100], { variant: 'NS', antes: [1, 1], blindsOrStraddles: [0, 2] });
+    const hand = Hand.start(config, { deck: deckFor(['AhKh', 'QsQd'], 'Qh9h6hJc6s', [3, 1, 1], 4) });
+    playOut(hand);
+    assert.ok(hand.isComplete);
+    assert.deepEqual(hand.state.stacks, [103, 97], 'heart flush beats queens full');
   });
 
   it('when rake is set then each pot is raked up to the cap, and not at all without a flop', () => {

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parsePhh } from '../../../src/engine/phh/parse.ts';
+import { replayPhh, verifyPhh } from '../../../src/engine/phh/replay.ts';
+
+const SAMPLE = resolve(import.meta.dirname, '../../../../shared/phh-sample');
+
+const HEADER = `variant = 'NT'
+ante_trimming_status = true
+antes = [0, 0, 0]
+blinds_or_straddles = [1, 2, 0]
+min_bet = 2
+starting_stacks = [100, 100, 100]
+`;
+
+function hand(actions: string[], extra = ''): ReturnType<typeof parsePhh> {
+  return parsePhh(`${HEADER}actions = [${actions.map((a) => `'${a}'`).join(', ')}]\n${extra}`);
+}
+
+describe('PHH replay', () => {
+  it('when every hand of the shared sample is replayed then each ends with its recorded stacks', function () {
+    if (!existsSync(SAMPLE)) {
+      this.test!.title += ` (skipped: the PHH sample is absent at ${SAMPLE})`;
+      this.skip();
+    }
+    const files = readdirSync(SAMPLE, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.phh'));
+    const failures = files
+      .map((file) => [file, verifyPhh(parsePhh(readFileSync(join(SAMPLE, file), 'utf8')))] as const)
+      .filter(([, outcome]) => !outcome.ok);
+    assert.deepEqual(failures, []);
+    assert.equal(files.length, 514);
+  });
+
+  it('when a history ends with matching stacks then it passes', () => {
+    const doc = hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 f', 'p1 cbr 6', 'p2 f'], 'finishing_stacks = [102, 98, 100]');
+    assert.deepEqual(verifyPhh(doc), { ok: true });
+  });
+
+  it('when recorded stacks disagree with the rules then the failure says which players differ', () => {
+    const doc = hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 f', 'p1 cbr 6', 'p2 f'], 'finishing_stacks = [104, 96, 100]');
+    const outcome = verifyPhh(doc);
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.ok ? '' : outcome.reason, /p1 finished with 102, recorded 104/);
+  });
+
+  it('when an action is illegal then the failure names the action and why', () => {
+    const outcome = verifyPhh(hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 cbr 3']));
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.ok ? '' : outcome.reason, /action 4 "p3 cbr 3": The smallest bet or raise now is to 4/);
+  });
+
+  it('when the actions stop before the hand ends then it fails', () => {
+    const outcome = verifyPhh(hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 cc']));
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.ok ? '' : outcome.reason, /actions end before the hand does/);
+  });
+
+  it('when amounts are decimal then they are scaled to whole chips and back', () => {
+    const doc = parsePhh(`variant = 'NT'
+antes = [0, 0]
+blinds_or_straddles = [0.25, 0.5]
+min_bet = 0.5
+starting_stacks = [10.10, 20]
+actions = ['d dh p1 ????', 'd dh p2 ????', 'p2 cbr 1.25', 'p1 f']
+finishing_stacks = [9.6, 20.5]
+`);
+    const result = replayPhh(doc);
+    assert.ok(result.ok);
+    assert.equal(result.scale, 100);
+    assert.deepEqual(result.finishingStacks, [9.6, 20.5]);
+  });
+
+  it('when hole cards are left out of a history then unseen cards are dealt, as PokerKit does', () => {
+    const outcome = verifyPhh(hand(['p3 f', 'p1 cbr 6', 'p2 f'], 'finishing_stacks = [102, 98, 100]'));
+    assert.deepEqual(outcome, { ok: true });
+  });
+});
