@@ -3,7 +3,7 @@ import type { HandConfig } from '../src/engine/hand/state.ts';
 import { seededRandom, type RandomSource } from '../src/engine/random.ts';
 import { printFigure, type Figure } from './figure.ts';
 
-const SIX_MAX: HandConfig = {
+export const SIX_MAX: HandConfig = {
   variant: 'NT',
   startingStacks: [200, 200, 200, 200, 200, 200],
   antes: [0, 0, 0, 0, 0, 0],

@@ -1,25 +1,16 @@
 import { exportPhh } from '../src/engine/phh/export.ts';
 import { replayPhh } from '../src/engine/phh/replay.ts';
 import type { PhhDocument } from '../src/engine/phh/document.ts';
-import type { HandConfig } from '../src/engine/hand/state.ts';
 import { seededRandom } from '../src/engine/random.ts';
-import { playRandomHand } from './engine.ts';
+import { playRandomHand, SIX_MAX } from './engine.ts';
 import { printFigure, type Figure } from './figure.ts';
 
-const CONFIG: HandConfig = {
-  variant: 'NT',
-  startingStacks: [200, 200, 200, 200, 200, 200],
-  antes: [0, 0, 0, 0, 0, 0],
-  blindsOrStraddles: [1, 2, 0, 0, 0, 0],
-  anteTrimming: true,
-  minBet: 2,
-};
 
 /** PHH hands replayed (parsed actions, legality checked, stacks computed) per second. */
 export function benchPhhReplay(seconds = 2): Figure[] {
   const random = seededRandom(7);
   const docs: PhhDocument[] = [];
-  for (let i = 0; i < 2000; i++) docs.push(exportPhh(playRandomHand(CONFIG, random).state));
+  for (let i = 0; i < 2000; i++) docs.push(exportPhh(playRandomHand(SIX_MAX, random).state));
   for (const doc of docs) {
     const result = replayPhh(doc);
     if (!result.ok) throw new Error(`an exported hand does not replay: ${result.reason}`);
