@@ -3,8 +3,10 @@ import { drawCard, shuffledDeck, cardsLeft, type DeckState } from '../deck.ts';
 import { IllegalActionError } from '../errors.ts';
 import { cryptoRandom, type RandomSource } from '../random.ts';
 import { rakePots } from '../rake.ts';
-import { BettingStructure, type Variant } from '../variants.ts';
+import type { Variant } from '../variants.ts';
 import { awardShowdown } from './award.ts';
+import { activeCount, maxBet, maxRaiseTo, minRaiseTo, raiseRefusal, RAISE_REFUSALS, effectiveStack, totalPot } from './betting-rules.ts';
+import { collectBets, postForcedBets } from './chips.ts';
 import { handStrength } from './strength.ts';
 import type { Operation } from './operations.ts';
 import { computePots } from './pots.ts';
@@ -35,13 +37,6 @@ function rotated(count: number, start: number): number[] {
   return order;
 }
 
-const RAISE_REFUSALS = {
-  raise_cap: 'The betting is capped this street.',
-  not_reopened: 'A short all-in raise does not reopen the betting to a player who has already acted; call or fold.',
-  covered: 'Your stack only covers a call.',
-  nobody_to_raise: 'Every other player is all-in or folded; there is nobody to raise.',
-} as const;
-
 function illegal(code: string, message: string): never {
   throw new IllegalActionError(code, message);
 }
@@ -68,7 +63,7 @@ export class Hand {
     const variant = verifyConfig(config);
     const deck = options.deck === undefined ? shuffledDeck(variant.lowestRank) : options.deck;
     const hand = new Hand(initialState(config, deck), variant, options.random ?? cryptoRandom);
-    hand.postForcedBets();
+    postForcedBets(hand.state);
     hand.beginStreet(0);
     return hand;
   }
@@ -115,54 +110,7 @@ export class Hand {
   }
 
   totalPot(): number {
-    const s = this.state;
-    let total = s.dead;
-    for (let i = 0; i < s.bets.length; i++) total += s.contributed[i] + s.bets[i];
-    return total;
-  }
-
-  // ── forced bets ────────────────────────────────────────────────────────
-
-  private forcedAmount(values: readonly number[], player: number): number {
-    // Heads-up, the button posts the small blind: PHH lists blinds in posting order, players in seat order.
-    const index = this.playerCount === 2 ? 1 - player : player;
-    return Math.abs(values[index]);
-  }
-
-  private postForcedBets(): void {
-    const s = this.state;
-    const c = s.config;
-    const n = this.playerCount;
-    for (let i = 0; i < n; i++) {
-      const amount = Math.min(this.forcedAmount(c.antes, i), s.stacks[i]);
-      if (amount <= 0) continue;
-      s.stacks[i] -= amount;
-      if (c.anteTrimming) s.bets[i] += amount;
-      else s.dead += amount;
-      s.log.push({ type: 'ante', player: i, amount });
-    }
-    if (c.anteTrimming) this.collectBets();
-    for (let i = 0; c.deadBlinds && i < n; i++) {
-      const amount = Math.min(c.deadBlinds[i], s.stacks[i]);
-      if (amount <= 0) continue;
-      s.stacks[i] -= amount;
-      s.dead += amount;
-      s.log.push({ type: 'deadBlind', player: i, amount });
-    }
-    for (let i = 0; i < n; i++) {
-      const amount = Math.min(this.forcedAmount(c.blindsOrStraddles, i), s.stacks[i]);
-      if (amount <= 0) continue;
-      s.stacks[i] -= amount;
-      s.bets[i] += amount;
-      s.log.push({ type: 'blind', player: i, amount });
-    }
-    for (let i = 0; c.posts && i < n; i++) {
-      const amount = Math.min(c.posts[i], s.stacks[i]);
-      if (amount <= 0) continue;
-      s.stacks[i] -= amount;
-      s.bets[i] += amount;
-      s.log.push({ type: 'post', player: i, amount });
-    }
+    return totalPot(this.state);
   }
 
   // ── dealing ────────────────────────────────────────────────────────────
@@ -343,34 +291,6 @@ export class Hand {
 
   // ── betting ────────────────────────────────────────────────────────────
 
-  private maxBet(): number {
-    let max = 0;
-    for (const bet of this.state.bets) if (bet > max) max = bet;
-    return max;
-  }
-
-  private activeCount(): number {
-    let count = 0;
-    for (const active of this.state.active) if (active) count++;
-    return count;
-  }
-
-  /** What the player can still lose to someone who can match it. */
-  private effectiveStack(player: number): number {
-    const s = this.state;
-    let first = 0;
-    let second = 0;
-    for (let i = 0; i < this.playerCount; i++) {
-      if (!s.active[i]) continue;
-      const total = s.bets[i] + s.stacks[i];
-      if (total > first) {
-        second = first;
-        first = total;
-      } else if (total > second) second = total;
-    }
-    return Math.min(s.stacks[player], Math.max(0, second - s.bets[player]));
-  }
-
   private beginBetting(): void {
     const s = this.state;
     const n = this.playerCount;
@@ -387,19 +307,13 @@ export class Hand {
       }
     }
     s.opener = (maxIndex + 1) % n;
-    s.actors = rotated(n, s.opener).filter((i) => s.active[i] && s.stacks[i] > 0 && this.effectiveStack(i) > 0);
+    s.actors = rotated(n, s.opener).filter((i) => s.active[i] && s.stacks[i] > 0 && effectiveStack(s, i) > 0);
     s.acted.fill(false);
     s.raiseSize = 0;
     s.raiseCount = 0;
     s.allInRaises = [];
-    const lone = s.actors.length === 1 && s.bets[s.actors[0]] >= this.maxBet();
+    const lone = s.actors.length === 1 && s.bets[s.actors[0]] >= maxBet(this.state);
     if (s.actors.length === 0 || lone) this.endBetting();
-  }
-
-  private streetMinimum(): number {
-    const c = this.state.config;
-    if (this.variant.betting !== BettingStructure.fixedLimit) return c.minBet ?? 0;
-    return this.variant.streets[this.state.street].limit === 'big' ? (c.bigBet ?? 0) : (c.smallBet ?? 0);
   }
 
   private verifyTurn(player: number): void {
@@ -426,8 +340,8 @@ export class Hand {
 
   verifyCheck(player: number): void {
     this.verifyTurn(player);
-    if (this.state.bets[player] < this.maxBet()) {
-      illegal('cannot_check', `There is a bet of ${this.maxBet()} to call; fold, call or raise.`);
+    if (this.state.bets[player] < maxBet(this.state)) {
+      illegal('cannot_check', `There is a bet of ${maxBet(this.state)} to call; fold, call or raise.`);
     }
   }
 
@@ -443,7 +357,7 @@ export class Hand {
 
   verifyCall(player: number): void {
     this.verifyTurn(player);
-    if (this.state.bets[player] >= this.maxBet()) illegal('nothing_to_call', 'There is no bet to call; check instead.');
+    if (this.state.bets[player] >= maxBet(this.state)) illegal('nothing_to_call', 'There is no bet to call; check instead.');
   }
 
   canCall(player: number): boolean {
@@ -453,7 +367,7 @@ export class Hand {
   call(player: number): Operation {
     this.verifyCall(player);
     const s = this.state;
-    const amount = Math.min(s.stacks[player], this.maxBet() - s.bets[player]);
+    const amount = Math.min(s.stacks[player], maxBet(this.state) - s.bets[player]);
     this.popActor();
     s.stacks[player] -= amount;
     s.bets[player] += amount;
@@ -462,54 +376,21 @@ export class Hand {
 
   /** Check when nothing is owed, call otherwise (PHH's `cc`). */
   checkOrCall(player: number): Operation {
-    return this.state.bets[player] >= this.maxBet() ? this.check(player) : this.call(player);
+    return this.state.bets[player] >= maxBet(this.state) ? this.check(player) : this.call(player);
   }
 
-  /** The smallest legal total to bet or raise to; all-in for less is allowed when it is all the player has. */
+  /** The smallest legal total to bet or raise to (see `minRaiseTo` in betting-rules). */
   minRaiseTo(player: number): number {
-    const s = this.state;
-    const increment = Math.max(s.raiseSize, this.streetMinimum());
-    const to = s.completionPending ? increment : this.maxBet() + increment;
-    return Math.min(s.stacks[player] + s.bets[player], to);
+    return minRaiseTo(this.state, this.variant, player);
   }
 
   maxRaiseTo(player: number): number {
-    const s = this.state;
-    const all = s.stacks[player] + s.bets[player];
-    switch (this.variant.betting) {
-      case BettingStructure.fixedLimit:
-        return this.minRaiseTo(player);
-      case BettingStructure.potLimit:
-        return Math.min(all, Math.max(this.minRaiseTo(player), 2 * this.maxBet() - s.bets[player] + this.totalPot()));
-      default:
-        return all;
-    }
-  }
-
-  /**
-   * Why the player to act may not bet or raise at all, whatever the amount,
-   * or null when they may. Returns a code rather than throwing so that the
-   * legal-action query stays cheap.
-   */
-  private raiseRefusal(player: number): keyof typeof RAISE_REFUSALS | null {
-    const s = this.state;
-    if (this.variant.maxRaises !== null && s.raiseCount >= this.variant.maxRaises) return 'raise_cap';
-    if (s.allInRaises.length > 0 && s.acted[player]) {
-      let allInTotal = 0;
-      for (const raise of s.allInRaises) allInTotal += raise;
-      if (allInTotal < s.raiseSize) return 'not_reopened';
-    }
-    const maxBet = this.maxBet();
-    if (s.stacks[player] <= maxBet - s.bets[player]) return 'covered';
-    for (let i = 0; i < this.playerCount; i++) {
-      if (i !== player && s.active[i] && s.stacks[i] + s.bets[i] > maxBet) return null;
-    }
-    return 'nobody_to_raise';
+    return maxRaiseTo(this.state, this.variant, player);
   }
 
   private verifyMayRaise(player: number): void {
     this.verifyTurn(player);
-    const refusal = this.raiseRefusal(player);
+    const refusal = raiseRefusal(this.state, this.variant, player);
     if (refusal === null) return;
     const message = refusal === 'raise_cap' ? `The betting is capped at ${this.variant.maxRaises} bets this street.` : RAISE_REFUSALS[refusal];
     illegal(refusal === 'covered' || refusal === 'nobody_to_raise' ? 'cannot_raise' : refusal, message);
@@ -533,8 +414,7 @@ export class Hand {
     this.verifyRaiseTo(player, to);
     const s = this.state;
     const n = this.playerCount;
-    const maxBet = this.maxBet();
-    const increment = to - maxBet;
+    const increment = to - maxBet(s);
     this.popActor();
     s.stacks[player] -= to - s.bets[player];
     s.bets[player] = to;
@@ -559,8 +439,8 @@ export class Hand {
     const player = this.actor;
     if (player < 0) return null;
     const s = this.state;
-    const owed = this.maxBet() - s.bets[player];
-    const raise = this.raiseRefusal(player) === null;
+    const owed = maxBet(this.state) - s.bets[player];
+    const raise = raiseRefusal(this.state, this.variant, player) === null;
     return {
       player,
       fold: true,
@@ -582,7 +462,7 @@ export class Hand {
   private record(op: Operation): Operation {
     this.state.log.push(op);
     const s = this.state;
-    if (s.phase === HandPhase.betting && (s.actors.length === 0 || this.activeCount() <= 1)) this.endBetting();
+    if (s.phase === HandPhase.betting && (s.actors.length === 0 || activeCount(this.state) <= 1)) this.endBetting();
     return op;
   }
 
@@ -591,46 +471,17 @@ export class Hand {
     const last = this.variant.streets.length - 1;
     s.actors = [];
     const drawsAhead = this.variant.streets.slice(s.street + 1).some((street) => street.draw);
-    if (this.activeCount() > 1 && !drawsAhead) {
+    if (activeCount(this.state) > 1 && !drawsAhead) {
       let withChips = 0;
       for (let i = 0; i < this.playerCount; i++) if (s.active[i] && s.stacks[i] > 0) withChips++;
       if (withChips <= 1) s.allIn = true;
     }
-    this.collectBets();
-    if (this.activeCount() === 1) this.finish();
+    collectBets(this.state);
+    if (activeCount(this.state) === 1) this.finish();
     else if (s.street === last) this.beginShowdown();
     else if (s.allIn && this.mayRunMoreThanOnce()) {
       this.beginRunoutVote();
     } else this.beginStreet(s.street + 1);
-  }
-
-  /** Returns an uncalled bet (the excess over the second-largest bet) and moves the rest into the pot. */
-  private collectBets(): void {
-    const s = this.state;
-    let first = 0;
-    let second = 0;
-    let top = -1;
-    for (let i = 0; i < this.playerCount; i++) {
-      const bet = s.bets[i];
-      if (bet > first) {
-        second = first;
-        first = bet;
-        top = i;
-      } else if (bet > second) second = bet;
-    }
-    if (top >= 0 && first > second) {
-      const amount = first - second;
-      s.bets[top] -= amount;
-      s.stacks[top] += amount;
-      s.log.push({ type: 'returnBet', player: top, amount });
-    }
-    let collected = 0;
-    for (let i = 0; i < this.playerCount; i++) {
-      collected += s.bets[i];
-      s.contributed[i] += s.bets[i];
-      s.bets[i] = 0;
-    }
-    if (collected > 0) s.log.push({ type: 'collect', amount: collected });
   }
 
   // ── running it more than once ─────────────────────────────────────────
@@ -746,7 +597,7 @@ export class Hand {
     s.active[player] = false;
     const op: Operation = { type: 'muck', player };
     s.log.push(op);
-    if (this.activeCount() === 1 && s.phase !== HandPhase.showdown) this.finish();
+    if (activeCount(this.state) === 1 && s.phase !== HandPhase.showdown) this.finish();
     else this.leaveShowdownQueue(player);
     return op;
   }
@@ -755,7 +606,7 @@ export class Hand {
     const s = this.state;
     const at = s.showdownQueue.indexOf(player);
     if (at >= 0) s.showdownQueue.splice(at, 1);
-    if (s.phase === HandPhase.showdown && (s.showdownQueue.length === 0 || this.activeCount() === 1)) this.finish();
+    if (s.phase === HandPhase.showdown && (s.showdownQueue.length === 0 || activeCount(this.state) === 1)) this.finish();
   }
 
   /**
@@ -796,7 +647,7 @@ export class Hand {
     s.phase = HandPhase.complete;
     s.actors = [];
     s.showdownQueue = [];
-    this.collectBets();
+    collectBets(this.state);
     const pots = computePots(s.contributed, s.contributed, s.active, s.dead);
     const flopSeen = s.boards[0].length > 0 || (this.boardSize() === 0 && s.street > 0);
     const rakes = rakePots(pots.map((pot) => pot.amount), s.config.rake, flopSeen);
@@ -806,7 +657,7 @@ export class Hand {
     });
     s.pots = pots;
     let awards: Operation[];
-    if (this.activeCount() === 1) {
+    if (activeCount(this.state) === 1) {
       const winner = s.active.indexOf(true);
       awards = pots.map((pot, i) => ({ type: 'award', pot: i, player: winner, amount: pot.amount - pot.rake, board: 0, handType: 'uncontested' }));
     } else {
