@@ -538,20 +538,28 @@ export class Hand {
     else s.phase = HandPhase.showdown;
   }
 
-  /** Showing is allowed for a player due at showdown, or for anyone still in once the hand is all-in. */
-  private verifyShowdownTurn(player: number): void {
+  /**
+   * Showing is allowed for a player due at showdown; for anyone still in once
+   * the hand is all-in (again on a later street, to reveal more of a hand);
+   * and, once the hand is over, for a winner nobody called who wants to show.
+   */
+  private verifyShowdownTurn(player: number, showing: boolean): void {
     const s = this.state;
     if (!(player >= 0 && player < this.playerCount) || !s.active[player]) illegal('not_in_hand', `Player ${player + 1} is not in the hand.`);
     if (s.phase === HandPhase.showdown) {
       if (!s.showdownQueue.includes(player)) illegal('already_shown', `Player ${player + 1} has already shown.`);
       return;
     }
-    if (s.phase === HandPhase.complete || !s.allIn || s.shown[player]) illegal('not_showdown', 'Cards are shown only at showdown.');
+    if (s.phase === HandPhase.complete) {
+      if (showing && !s.shown[player]) return;
+      illegal('hand_over', 'The hand is over.');
+    }
+    if (!s.allIn) illegal('not_showdown', 'Cards are shown only at showdown.');
   }
 
   /** `cards` names the cards of a hand dealt face down unseen (a replay); omit it to show the hand as dealt. */
   verifyShow(player: number, cards?: readonly Card[]): void {
-    this.verifyShowdownTurn(player);
+    this.verifyShowdownTurn(player, true);
     if (cards === undefined) return;
     const hole = this.state.hole[player];
     if (cards.length !== hole.length) illegal('wrong_card_count', `Show all ${hole.length} hole cards.`);
@@ -575,7 +583,8 @@ export class Hand {
       const revealed = known.filter((card) => !s.hole[player].includes(card));
       s.hole[player] = s.hole[player].map((card) => (card === UNKNOWN_CARD && revealed.length > 0 ? (revealed.shift() as Card) : card));
     }
-    s.shown[player] = true;
+    // A hand shown as `??` is not shown yet: its owner shows again at the next showdown pass.
+    s.shown[player] = !s.hole[player].includes(UNKNOWN_CARD);
     const op: Operation = { type: 'show', player, cards: [...s.hole[player]] };
     s.log.push(op);
     this.leaveShowdownQueue(player);
@@ -583,7 +592,7 @@ export class Hand {
   }
 
   verifyMuck(player: number): void {
-    this.verifyShowdownTurn(player);
+    this.verifyShowdownTurn(player, false);
   }
 
   canMuck(player: number): boolean {

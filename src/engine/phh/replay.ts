@@ -3,14 +3,14 @@ import { IllegalActionError, ParseError } from '../errors.ts';
 import { Hand } from '../hand/Hand.ts';
 import { HandPhase, OddChipRule, type HandConfig } from '../hand/state.ts';
 import { findVariant } from '../variants.ts';
-import { parsePhhAction, type PhhAction } from './action.ts';
+import { parsePhhAction, phhActionPlayer, type PhhAction } from './action.ts';
 import type { PhhDocument } from './document.ts';
 
 /** An unknown (`inf`) stack is played as this many chips: more than any real pot. */
 const UNKNOWN_STACK = 1e15;
 
 export type ReplayResult =
-  | { ok: true; hand: Hand; scale: number; finishingStacks: number[] }
+  | { ok: true; hand: Hand; scale: number; finishingStacks: number[]; repairs: number }
   | { ok: false; reason: string; hand?: Hand };
 
 function decimals(value: number | string): number {
@@ -105,6 +105,25 @@ function dealMissingHoleCards(hand: Hand, next: PhhAction | undefined): void {
   }
 }
 
+/**
+ * Some real histories leave out a check or a fold (a site's log skips a
+ * player who timed out). PokerKit's reader repairs them by checking for the
+ * player to act when nothing is owed, folding otherwise, until the recorded
+ * action fits; so does this replay, and it counts the repairs.
+ */
+function insertMissingActions(hand: Hand, next: PhhAction): number {
+  if (next.kind === 'deal_hole' || next.kind === 'no_op') return 0;
+  const player = phhActionPlayer(next);
+  let repairs = 0;
+  while (hand.actor >= 0 && hand.actor !== player && hand.playerCount > repairs) {
+    const actor = hand.actor;
+    if (hand.canCheck(actor)) hand.check(actor);
+    else hand.fold(actor);
+    repairs++;
+  }
+  return repairs;
+}
+
 /** Felt's own histories record a board run more than once (`_runouts`): everyone asked for it. */
 function agreeRunouts(hand: Hand): void {
   const s = hand.state;
@@ -145,10 +164,12 @@ export function replayPhh(doc: PhhDocument): ReplayResult {
   } catch (error) {
     return { ok: false, reason: `the hand cannot start: ${(error as Error).message}` };
   }
+  let repairs = 0;
   for (let i = 0; i < actions.length; i++) {
     try {
       agreeRunouts(hand);
       dealMissingHoleCards(hand, actions[i]);
+      repairs += insertMissingActions(hand, actions[i]);
       apply(hand, actions[i], scale);
     } catch (error) {
       if (!(error instanceof IllegalActionError || error instanceof ParseError)) throw error;
@@ -167,17 +188,18 @@ export function replayPhh(doc: PhhDocument): ReplayResult {
   }
   const finishingStacks = hand.state.stacks.map((stack, i) =>
     Number.isFinite(doc.starting_stacks[i]) ? stack / scale : Number.POSITIVE_INFINITY);
-  return { ok: true, hand, scale, finishingStacks };
+  return { ok: true, hand, scale, finishingStacks, repairs };
 }
 
-export type VerifyOutcome = { ok: true } | { ok: false; reason: string };
+export type VerifyOutcome = { ok: true; repairs: number } | { ok: false; reason: string };
 
 /** Replays a hand and compares its finishing stacks with the recorded ones, when there are any. */
 export function verifyPhh(doc: PhhDocument): VerifyOutcome {
   const result = replayPhh(doc);
   if (!result.ok) return result;
   const expected = doc.finishing_stacks;
-  if (!expected) return { ok: true };
+  const passed = { ok: true as const, repairs: result.repairs };
+  if (!expected) return passed;
   if (expected.length !== result.finishingStacks.length) {
     return { ok: false, reason: `finishing_stacks has ${expected.length} entries for ${result.finishingStacks.length} players` };
   }
@@ -188,5 +210,5 @@ export function verifyPhh(doc: PhhDocument): VerifyOutcome {
       wrong.push(`p${i + 1} finished with ${actual}, recorded ${stack}`);
     }
   });
-  return wrong.length === 0 ? { ok: true } : { ok: false, reason: `stacks differ: ${wrong.join('; ')}` };
+  return wrong.length === 0 ? passed : { ok: false, reason: `stacks differ: ${wrong.join('; ')}` };
 }

@@ -34,7 +34,7 @@ describe('PHH replay', () => {
 
   it('when a history ends with matching stacks then it passes', () => {
     const doc = hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 f', 'p1 cbr 6', 'p2 f'], 'finishing_stacks = [102, 98, 100]');
-    assert.deepEqual(verifyPhh(doc), { ok: true });
+    assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
   });
 
   it('when recorded stacks disagree with the rules then the failure says which players differ', () => {
@@ -73,6 +73,25 @@ finishing_stacks = [9.6, 20.5]
 
   it('when hole cards are left out of a history then unseen cards are dealt, as PokerKit does', () => {
     const outcome = verifyPhh(hand(['p3 f', 'p1 cbr 6', 'p2 f'], 'finishing_stacks = [102, 98, 100]'));
-    assert.deepEqual(outcome, { ok: true });
+    assert.deepEqual(outcome, { ok: true, repairs: 0 });
+  });
+
+  it('when a history leaves out a fold then it is inserted as PokerKit does, and counted', () => {
+    const outcome = verifyPhh(hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p1 cbr 6', 'p2 f'], 'finishing_stacks = [102, 98, 100]'));
+    assert.deepEqual(outcome, { ok: true, repairs: 1 });
+  });
+
+  it('when an all-in player shows unknown cards on each street and the real ones at the end then the real ones win', () => {
+    const doc = hand(
+      ['d dh p1 ????', 'd dh p2 ????', 'd dh p3 ????', 'p3 f', 'p1 cbr 100', 'p2 cc', 'p1 sm ????', 'p2 sm ????',
+        'd db 2c3c4h', 'p1 sm ????', 'd db 7d', 'd db 8s', 'p1 sm AsAd', 'p2 sm KsKd'],
+      'finishing_stacks = [200, 0, 100]',
+    );
+    assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
+  });
+
+  it('when the uncalled winner shows after the hand then the show is accepted and changes nothing', () => {
+    const doc = hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 f', 'p1 cbr 6', 'p2 f', 'p1 sm AsAd'], 'finishing_stacks = [102, 98, 100]');
+    assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
   });
 });
