@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePhh, parsePhhs } from './parse.ts';
-import { verifyPhh } from './replay.ts';
-import type { PhhDocument } from './document.ts';
+import { parsePhh, parsePhhs } from '../engine/phh/parse.ts';
+import { verifyPhh } from '../engine/phh/replay.ts';
+import type { PhhDocument } from '../engine/phh/document.ts';
 
-// The command line around the pure PHH modules: `npm run phh -- verify <files or folders...>`.
+// The command line around the pure PHH modules (the engine itself does no I/O): `npm run phh -- verify <files or folders...>`.
 
 const USAGE = 'usage: npm run phh -- verify <files or folders...>';
 
