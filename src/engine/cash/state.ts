@@ -1,0 +1,59 @@
+import type { HandState } from '../hand/state.ts';
+import type { TableState } from '../table/state.ts';
+import type { CashTableSettings } from './settings.ts';
+
+/** What the table knows about a seated player beyond their chips. */
+export type SeatInfo = {
+  playerId: string;
+  name: string;
+  connected: boolean;
+  /** Epoch ms of the drop, or 0 while connected. */
+  disconnectedAt: number;
+  timeBankMs: number;
+  /** Consecutive hands in which the player timed out. */
+  timeouts: number;
+  leaveAfterHand: boolean;
+  /** Chips bought in during a hand, added to the stack before the next deal. */
+  pendingTopUp: number;
+  /** What the player asked for at showdown this hand. */
+  showdownChoice: 'show' | 'muck' | null;
+  lastAction: string;
+};
+
+export type WaitingPlayer = { playerId: string; name: string };
+
+export type SeatOffer = { playerId: string; seat: number; expiresAt: number };
+
+/** A whole cash table as plain data: seats, the live hand with its deck, clocks and the waiting list. */
+export type CashTableState = {
+  tableId: string;
+  name: string;
+  settings: CashTableSettings;
+  seating: TableState;
+  info: (SeatInfo | null)[];
+  hand: HandState | null;
+  /** Table seats of the live hand's players, in hand order. */
+  handSeats: number[];
+  handNumber: number;
+  handStartedAt: number;
+  /** Epoch ms when the player to act times out; 0 when nobody is on the clock. */
+  actionDeadline: number;
+  /** When the player to act started thinking (time bank accounting). */
+  actionStartedAt: number;
+  usingTimeBank: boolean;
+  /** Epoch ms of the next deal; 0 when no hand is scheduled. */
+  nextHandAt: number;
+  waiting: WaitingPlayer[];
+  offer: SeatOffer | null;
+  /** Closing: no new hands; players stand up after the current one. */
+  closing: boolean;
+  /** Increases with every change; snapshots carry it so an older one never overwrites a newer. */
+  version: number;
+};
+
+/** Things the table did that the outside world must act on (money, records). */
+export type CashTableEvent =
+  | { type: 'cashOut'; playerId: string; seat: number; amount: number; key: string }
+  | { type: 'handStarted'; handNumber: number }
+  | { type: 'handComplete'; handNumber: number; hand: HandState; playerIds: string[]; seats: number[]; startedAt: number; endedAt: number; rake: number }
+  | { type: 'seatOffered'; playerId: string; seat: number; expiresAt: number };

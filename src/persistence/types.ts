@@ -1,0 +1,172 @@
+/**
+ * What the rest of Felt sees of the database: plain records and small
+ * repository interfaces. Entities and the ORM stay inside src/persistence.
+ * Amounts are integer chips.
+ */
+
+export type PlayerRecord = {
+  id: string;
+  name: string;
+  /** Null for guests. */
+  username: string | null;
+  isAdmin: boolean;
+  bannedAt: Date | null;
+  createdAt: Date;
+};
+
+export type PlayerWithSecret = PlayerRecord & { passwordHash: string | null };
+
+export interface PlayerRepository {
+  /** A guest with a fresh wallet holding `startingBalance`. */
+  createGuest(name: string, startingBalance: number): Promise<PlayerRecord>;
+  /** Throws a `PersistenceError` with code `username_taken` when the name is in use. */
+  register(input: { username: string; name: string; passwordHash: string; isAdmin?: boolean }, startingBalance: number): Promise<PlayerRecord>;
+  findById(id: string): Promise<PlayerRecord | null>;
+  findByUsername(username: string): Promise<PlayerWithSecret | null>;
+}
+
+/** Who holds chips: a player's wallet, a table (stacks and pots on it), the house (rake), or outside money (admin credits). */
+export type AccountKind = 'player' | 'table' | 'house' | 'external';
+
+export type LedgerEntryInput = { kind: AccountKind; owner: string; amount: number };
+
+export type TransferInput = {
+  /** Idempotency key: a second transfer with the same key does nothing and returns the first. */
+  key: string;
+  /** Why: `buyIn`, `topUp`, `cashOut`, `rake`, `credit`, `debit`, `prize` … */
+  reason: string;
+  /** Entries must sum to zero. A player account may never go below zero. */
+  entries: LedgerEntryInput[];
+  meta?: Record<string, unknown>;
+};
+
+export type TransferRecord = {
+  id: string;
+  key: string;
+  reason: string;
+  createdAt: Date;
+  entries: { kind: AccountKind; owner: string; amount: number }[];
+  /** False when this key had already been applied and nothing new happened. */
+  applied: boolean;
+};
+
+export interface LedgerRepository {
+  /**
+   * Applies a balanced transfer atomically. Throws `PersistenceError`
+   * `insufficient_funds` (nothing applied) when a player account would go
+   * negative, and `unbalanced` when entries do not sum to zero.
+   */
+  transfer(input: TransferInput): Promise<TransferRecord>;
+  balance(kind: AccountKind, owner: string): Promise<number>;
+  /** Newest first. */
+  history(kind: AccountKind, owner: string, limit: number, offset: number): Promise<TransferRecord[]>;
+  /** Sum over all player, table and house accounts (for conservation checks). */
+  totalHeld(): Promise<number>;
+}
+
+export type TemplateRecord = {
+  id: string;
+  name: string;
+  variant: string;
+  smallBlind: number;
+  bigBlind: number;
+  ante: number;
+  bigBlindAnte: boolean;
+  straddle: number;
+  /** Fixed limit: small and big bet. */
+  smallBet: number;
+  bigBet: number;
+  minBuyIn: number;
+  maxBuyIn: number;
+  maxSeats: number;
+  actionSeconds: number;
+  timeBankSeconds: number;
+  rakeBasisPoints: number;
+  rakeCap: number;
+  idleMinutes: number;
+  minTables: number;
+  retiredAt: Date | null;
+};
+
+export type TemplateInput = Omit<TemplateRecord, 'id' | 'retiredAt'>;
+
+export interface TemplateRepository {
+  list(includeRetired?: boolean): Promise<TemplateRecord[]>;
+  get(id: string): Promise<TemplateRecord | null>;
+  create(input: TemplateInput): Promise<TemplateRecord>;
+  update(id: string, changes: Partial<TemplateInput>): Promise<TemplateRecord | null>;
+  retire(id: string): Promise<TemplateRecord | null>;
+}
+
+export type TableRecord = {
+  /** Also the Colyseus room id. */
+  id: string;
+  templateId: string;
+  name: string;
+  status: 'open' | 'closing' | 'closed';
+  ownerProcess: string | null;
+  leaseUntil: Date | null;
+  createdAt: Date;
+};
+
+export interface TableRepository {
+  create(input: { id: string; templateId: string; name: string }): Promise<TableRecord>;
+  get(id: string): Promise<TableRecord | null>;
+  listOpen(): Promise<TableRecord[]>;
+  setStatus(id: string, status: TableRecord['status']): Promise<void>;
+  /** Takes ownership if the table is unowned or its lease has expired (or is already ours). True when we own it now. */
+  claim(id: string, processId: string, leaseMs: number): Promise<boolean>;
+  /** Extends our leases; returns the ids we still own. */
+  renew(processId: string, leaseMs: number): Promise<string[]>;
+  release(id: string, processId: string): Promise<void>;
+  /** Open tables whose lease expired or that have no owner. */
+  listOrphaned(now: Date): Promise<TableRecord[]>;
+}
+
+export type SnapshotRecord = { tableId: string; version: number; state: unknown; savedAt: Date };
+
+export interface SnapshotRepository {
+  /** Writes many tables' newest snapshots in one transaction; an older version never overwrites a newer one. */
+  saveMany(snapshots: { tableId: string; version: number; state: unknown }[]): Promise<void>;
+  load(tableId: string): Promise<SnapshotRecord | null>;
+}
+
+export type HandRecordInput = {
+  id: string;
+  tableId: string;
+  handNumber: number;
+  variant: string;
+  startedAt: Date;
+  endedAt: Date;
+  /** Player ids in hand order. */
+  playerIds: string[];
+  /** The engine's HandState (config, log, pots, winnings): plain JSON. */
+  state: unknown;
+  rake: number;
+};
+
+export type HandRecord = HandRecordInput;
+
+export interface HandRepository {
+  get(id: string): Promise<HandRecord | null>;
+  list(filter: { tableId?: string; playerId?: string; from?: Date; to?: Date; limit: number; offset: number }): Promise<HandRecord[]>;
+}
+
+/**
+ * The end of a hand, written in one transaction: the hand record, the rake
+ * moved from the table account to the house (idempotent by hand id), and the
+ * table's snapshot. Durable before the next hand deals.
+ */
+export interface HandCompletion {
+  complete(input: { hand: HandRecordInput; snapshot: { tableId: string; version: number; state: unknown } }): Promise<void>;
+}
+
+export class PersistenceError extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'PersistenceError';
+    this.code = code;
+  }
+}
