@@ -1,4 +1,21 @@
-// The server entry point. The table rooms, lobby and API are not built yet
-// (the engine is); until they are, say so plainly rather than pretend to serve.
-console.log('Felt: the poker engine is built; the game server (rooms, lobby, API) is not yet. See README.md.');
-console.log('Try: npm test, npm run bench, npm run phh -- verify ../shared/phh-sample');
+// `npm start`: Felt on its settings (embedded PGlite and local presence unless
+// DATABASE_URL / REDIS_URL say otherwise). SIGINT/SIGTERM stop it gracefully:
+// no table is lost, hands resume on the next start.
+import { loadConfig } from './config.ts';
+import { startServer } from './server.ts';
+
+const config = loadConfig();
+const server = await startServer(config);
+
+let stopping = false;
+const stop = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Felt: ${signal} received, stopping gracefully`);
+  server.close().then(() => process.exit(0), (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+};
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

@@ -7,7 +7,7 @@ import { createTable, seatPlayer, setSittingOut, setWillPost, standUp } from '..
 import { findVariant, BettingStructure } from '../variants.ts';
 import { totalPot } from '../hand/betting-rules.ts';
 import { DEFAULT_TIMINGS, type CashTableSettings } from './settings.ts';
-import type { CashTableEvent, CashTableState, SeatInfo } from './state.ts';
+import type { CashTableEvent, CashTableState, PendingMoney, SeatInfo } from './state.ts';
 
 /** A player's betting choice, as clients send it. */
 export type PlayerAction = { action: 'fold' | 'check' | 'call' | 'bet' | 'raise' | 'allin'; amount?: number };
@@ -39,7 +39,7 @@ export class CashTable {
       tableId, name, settings: { ...DEFAULT_TIMINGS, ...settings }, seating,
       info: seating.seats.map(() => null), hand: null, handSeats: [], handNumber: 0, handStartedAt: 0,
       actionDeadline: 0, actionStartedAt: 0, usingTimeBank: false, nextHandAt: 0,
-      waiting: [], offer: null, closing: false, version: 0,
+      waiting: [], offer: null, pendingMoney: [], closing: false, version: 0,
     }, random);
   }
 
@@ -64,10 +64,14 @@ export class CashTable {
     return this.state.info.filter(Boolean).length;
   }
 
-  /** Chips on the table: stacks, pending top-ups and everything in the live hand. Equals the table's ledger account. */
+  /**
+   * Chips the table's ledger account holds: stacks, pending top-ups, everything
+   * in the live hand, and cash-outs not yet moved back to their wallets.
+   */
   chipsOnTable(): number {
     const s = this.state;
     let total = 0;
+    for (const money of s.pendingMoney) if (money.kind === 'cashOut') total += money.amount;
     s.seating.seats.forEach((seat, i) => {
       if (!seat) return;
       total += s.info[i]?.pendingTopUp ?? 0;
@@ -154,6 +158,57 @@ export class CashTable {
     this.touch();
   }
 
+  /**
+   * Records a buy-in that is about to move from the wallet; `settleMoney`
+   * seats the player once it has. Refused exactly when `sit` would be.
+   */
+  reserveBuyIn(playerId: string, name: string, seat: number | undefined, buyIn: number): PendingMoney {
+    const chosen = this.verifySit(playerId, seat, buyIn);
+    if (this.state.pendingMoney.some((m) => m.kind === 'buyIn' && (m.playerId === playerId || m.seat === chosen))) {
+      illegal('seat_taken', `Seat ${chosen} is being taken.`);
+    }
+    return this.reserve({ kind: 'buyIn', playerId, name, seat: chosen, amount: buyIn });
+  }
+
+  reserveTopUp(playerId: string, amount: number): PendingMoney {
+    this.verifyTopUp(playerId, amount);
+    const seat = this.seatOf(playerId);
+    return this.reserve({ kind: 'topUp', playerId, name: this.state.info[seat]?.name ?? '', seat, amount });
+  }
+
+  private reserve(money: Omit<PendingMoney, 'key'>): PendingMoney {
+    const s = this.state;
+    this.touch();
+    const pending = { ...money, key: `${money.kind}:${s.tableId}:${s.version}:${money.playerId}` };
+    s.pendingMoney.push(pending);
+    return pending;
+  }
+
+  /**
+   * Finishes a pending money movement: `moved` says whether the ledger moved
+   * it. A moved buy-in seats the player (or, if the seat went meanwhile,
+   * turns into a cash-out of the same chips); a moved top-up joins the stack.
+   */
+  settleMoney(key: string, moved: boolean, now: number): CashTableEvent[] {
+    const s = this.state;
+    const money = s.pendingMoney.find((m) => m.key === key);
+    if (!money) return [];
+    s.pendingMoney = s.pendingMoney.filter((m) => m.key !== key);
+    this.touch();
+    if (!moved || money.kind === 'cashOut') return [];
+    const events: CashTableEvent[] = [];
+    try {
+      if (money.kind === 'buyIn') this.sit(money.playerId, money.name, money.seat, money.amount, now);
+      else this.topUp(money.playerId, money.amount, now);
+    } catch (error) {
+      if (!(error instanceof IllegalActionError)) throw error;
+      const refund = { key: `refund:${key}`, kind: 'cashOut' as const, playerId: money.playerId, name: money.name, seat: money.seat, amount: money.amount };
+      s.pendingMoney.push(refund);
+      events.push({ type: 'moveMoney', money: refund });
+    }
+    return events;
+  }
+
   private applyTopUps(): void {
     const s = this.state;
     s.info.forEach((info, seat) => {
@@ -217,8 +272,9 @@ export class CashTable {
     const amount = (s.seating.seats[seat]?.stack ?? 0) + info.pendingTopUp;
     s.seating = standUp(s.seating, seat);
     s.info[seat] = null;
-    // The version is durable with the seat change, so the key never repeats for a different cash-out.
-    return { type: 'cashOut', playerId: info.playerId, seat, amount, key: `cashout:${s.tableId}:${s.version}:${seat}:${info.playerId}` };
+    const key = `cashout:${s.tableId}:${s.version}:${seat}:${info.playerId}`;
+    s.pendingMoney.push({ key, kind: 'cashOut', playerId: info.playerId, name: info.name, seat, amount });
+    return { type: 'cashOut', playerId: info.playerId, seat, amount, key };
   }
 
   // ── waiting list ──────────────────────────────────────────────────────

@@ -20,6 +20,22 @@ export type SeatInfo = {
   lastAction: string;
 };
 
+/**
+ * Money on its way between a wallet and this table. It is written into the
+ * table's snapshot before the ledger moves (by its idempotent `key`) and
+ * cleared after, so a crash in between is settled on restore by moving it
+ * again under the same key.
+ */
+export type PendingMoney = {
+  key: string;
+  kind: 'buyIn' | 'topUp' | 'cashOut';
+  playerId: string;
+  name: string;
+  seat: number;
+  /** Chips that go to the table (buy-in, top-up) or back to the wallet (cash-out). */
+  amount: number;
+};
+
 export type WaitingPlayer = { playerId: string; name: string };
 
 export type SeatOffer = { playerId: string; seat: number; expiresAt: number };
@@ -45,6 +61,7 @@ export type CashTableState = {
   nextHandAt: number;
   waiting: WaitingPlayer[];
   offer: SeatOffer | null;
+  pendingMoney: PendingMoney[];
   /** Closing: no new hands; players stand up after the current one. */
   closing: boolean;
   /** Increases with every change; snapshots carry it so an older one never overwrites a newer. */
@@ -54,6 +71,8 @@ export type CashTableState = {
 /** Things the table did that the outside world must act on (money, records). */
 export type CashTableEvent =
   | { type: 'cashOut'; playerId: string; seat: number; amount: number; key: string }
+  /** The chips of a pending money movement must move now (see PendingMoney). */
+  | { type: 'moveMoney'; money: PendingMoney }
   | { type: 'handStarted'; handNumber: number }
   | { type: 'handComplete'; handNumber: number; hand: HandState; playerIds: string[]; seats: number[]; startedAt: number; endedAt: number; rake: number }
   | { type: 'seatOffered'; playerId: string; seat: number; expiresAt: number };

@@ -95,7 +95,10 @@ describe('cash table', () => {
     const cashOut = events.find((e) => e.type === 'cashOut');
     assert.ok(cashOut && cashOut.type === 'cashOut' && cashOut.playerId === 'alice');
     assert.equal(t.seatOf('alice'), -1);
+    assert.equal(t.chipsOnTable(), 200, 'until the wallet is paid, the cash-out is still on the table account');
+    t.settleMoney(cashOut.key, true, 2_000);
     assert.equal(cashOut.amount + t.chipsOnTable(), 200, 'the chips that left plus the chips still there are the buy-ins');
+    assert.deepEqual(t.state.pendingMoney, []);
   });
 
   it('when the table is full then newcomers join the waiting list and get the next free seat in order', () => {
@@ -164,6 +167,19 @@ describe('cash table', () => {
     copy.act(playerOnClock(copy), { action: 'call' }, 2_000);
     twin.act(playerOnClock(twin), { action: 'call' }, 2_000);
     assert.deepEqual(copy.state, twin.state);
+  });
+
+  it('when a buy-in is reserved then the seat is held until the money moves, and a failed move seats nobody', () => {
+    const t = table();
+    const money = t.reserveBuyIn('alice', 'Alice', 0, 100);
+    assert.throws(() => t.reserveBuyIn('bob', 'Bob', 0, 100), (e: IllegalActionError) => e.code === 'seat_taken');
+    assert.deepEqual(t.settleMoney(money.key, false, 0), []);
+    assert.equal(t.seatOf('alice'), -1);
+    const again = t.reserveBuyIn('alice', 'Alice', 0, 100);
+    assert.notEqual(again.key, money.key, 'every reservation has its own ledger key');
+    t.settleMoney(again.key, true, 0);
+    assert.equal(t.seatOf('alice'), 0);
+    assert.equal(t.chipsOnTable(), 100);
   });
 
   it('when buy-ins and top-ups are out of range then they are refused', () => {

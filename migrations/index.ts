@@ -1,0 +1,11 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123000000_initial } from './Migration20261123000000_initial.ts';
+
+/**
+ * Every migration, oldest first. Listed rather than discovered from the folder
+ * so they load the same way under Node's type stripping, in tests and in a
+ * bundled deployment. A new migration is one file plus one line here.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123000000_initial', class: Migration20261123000000_initial },
+];

@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import type { z } from 'zod';
+import { CashTable, type PlayerAction } from '../src/engine/cash/CashTable.ts';
+import type { CashTableEvent, CashTableState, PendingMoney } from '../src/engine/cash/state.ts';
+import { IllegalActionError } from '../src/engine/errors.ts';
+import { PersistenceError } from '../src/persistence/types.ts';
+import { verifyToken } from '../src/auth/tokens.ts';
+import { settingsFromTemplate, stakesLabel } from '../src/tables/settings.ts';
+import { TableState, type Seat } from '../schema/TableState.ts';
+import { ActMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage, DrawMessage, describeIssue } from './messages.ts';
+import { projectTable, type FinishedHand } from './project.ts';
+import { roomServices } from './services.ts';
+
+export type TableMetadata = {
+  tableId: string; name: string; variant: string; stakes: string; smallBlind: number; bigBlind: number;
+  minBuyIn: number; maxBuyIn: number; seated: number; maxSeats: number; waiting: number;
+};
+
+type Player = { playerId: string; name: string; isAdmin: boolean };
+
+/** A rejected message: answered with `error` to its sender only; the state is unchanged. */
+class Rejection extends Error {
+  readonly code: string;
+
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/**
+ * One table. A thin adapter: it checks each message, finds the player's
+ * seat, calls the cash table (the rules), maps the result onto the wire
+ * state, keeps the clock, and hands money and records to persistence.
+ * Commands run one at a time through a queue, so a buy-in that waits on the
+ * database never interleaves with a bet.
+ */
+export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata; client: Client<{ userData: Player }> }> {
+  private table!: CashTable;
+  private finished: FinishedHand | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private timer: Delayed | null = null;
+  private views = new Map<string, Seat>();
+
+  override async onCreate(options: { tableId: string }): Promise<void> {
+    const { db, snapshots, log } = roomServices();
+    this.roomId = options.tableId;
+    this.autoDispose = false;
+    const record = await db.tables.get(options.tableId);
+    if (!record) throw new Error(`No table ${options.tableId} in the database.`);
+    const template = await db.templates.get(record.templateId);
+    if (!template) throw new Error(`Table ${record.id} has no template ${record.templateId}.`);
+    const snapshot = await db.snapshots.load(record.id);
+    this.table = snapshot
+      ? CashTable.restore(snapshot.state as CashTableState)
+      : CashTable.create(record.id, record.name, { ...settingsFromTemplate(template), ...roomServices().timings });
+    const wire = new TableState();
+    const settings = this.table.state.settings;
+    Object.assign(wire, {
+      tableId: record.id, name: record.name, variant: settings.variant,
+      smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind, ante: settings.stakes.ante,
+      minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn, maxSeats: settings.maxSeats,
+    });
+    this.setState(wire);
+    this.registerMessages();
+    log.info({ tableId: record.id, restored: Boolean(snapshot), handNumber: this.table.state.handNumber }, 'table open');
+    // A restored table resumes its clocks from now: time spent down is not charged to anyone.
+    if (snapshot) this.resumeClocks();
+    snapshots.mark(record.id, () => ({ version: this.table.state.version, state: this.table.state }));
+    await this.settlePending();
+    await this.refresh([]);
+  }
+
+  private resumeClocks(): void {
+    const s = this.table.state;
+    const now = roomServices().now();
+    if (s.actionDeadline > 0) {
+      s.actionStartedAt = now;
+      s.actionDeadline = now + s.settings.actionMs;
+      s.usingTimeBank = false;
+    }
+    if (s.nextHandAt > 0) s.nextHandAt = now + s.settings.pauseMs;
+    for (const info of s.info) if (info) {
+      info.connected = false;
+      info.disconnectedAt = now;
+    }
+  }
+
+  override async onAuth(_client: Client, options: { token?: unknown }): Promise<Player> {
+    const { secret, db } = roomServices();
+    if (typeof options?.token !== 'string') throw new ServerError(401, 'Join with your token: joinById(tableId, { token }).');
+    try {
+      const claims = await verifyToken(options.token, secret);
+      const player = await db.players.findById(claims.playerId);
+      if (!player) throw new ServerError(401, 'Unknown player.');
+      if (player.bannedAt) throw new ServerError(403, 'This account is banned.');
+      return { playerId: player.id, name: player.name, isAdmin: player.isAdmin };
+    } catch (error) {
+      if (error instanceof ServerError) throw error;
+      throw new ServerError(401, 'Your token is not valid; sign in again.');
+    }
+  }
+
+  override onJoin(client: Client<{ userData: Player }>, _options: unknown, auth: Player): void {
+    client.userData = auth;
+    client.view = new StateView();
+    this.enqueue(client, 'join', () => {
+      this.table.setConnected(auth.playerId, true, roomServices().now());
+      return [];
+    });
+  }
+
+  override async onDrop(client: Client<{ userData: Player }>): Promise<void> {
+    const player = client.userData;
+    if (!player || this.table.seatOf(player.playerId) < 0) return;
+    this.enqueue(client, 'drop', () => {
+      this.table.setConnected(player.playerId, false, roomServices().now());
+      return [];
+    });
+    await this.allowReconnection(client, Math.ceil(this.table.state.settings.reconnectMs / 1000));
+  }
+
+  override onReconnect(client: Client<{ userData: Player }>): void {
+    const player = client.userData;
+    if (!player) return;
+    this.enqueue(client, 'reconnect', () => {
+      this.table.setConnected(player.playerId, true, roomServices().now());
+      return [];
+    });
+  }
+
+  override onLeave(client: Client<{ userData: Player }>): void {
+    // A seated player who leaves the room keeps the seat as disconnected; the table's clocks decide the rest.
+    const player = client.userData;
+    if (!player || this.table.seatOf(player.playerId) < 0) return;
+    if (this.clients.some((other) => other !== client && other.userData?.playerId === player.playerId)) return;
+    this.enqueue(client, 'leaveRoom', () => {
+      this.table.setConnected(player.playerId, false, roomServices().now());
+      return [];
+    });
+  }
+
+  override async onDispose(): Promise<void> {
+    if (this.timer) this.timer.clear();
+    await this.queue;
+    await roomServices().snapshots.flush();
+  }
+
+  // ── messages ──────────────────────────────────────────────────────────
+
+  private registerMessages(): void {
+    const on = <S extends z.ZodType>(type: string, schema: S, handler: (player: Player, message: z.infer<S>, client: Client<{ userData: Player }>) => Promise<CashTableEvent[]> | CashTableEvent[]): void => {
+      this.onMessage(type, (client: Client<{ userData: Player }>, raw: unknown) => {
+        const parsed = schema.safeParse(raw ?? undefined);
+        if (!parsed.success) {
+          client.send('error', { code: 'bad_message', message: describeIssue(parsed.error), request: type });
+          return;
+        }
+        this.enqueue(client, type, () => handler(client.userData as Player, parsed.data, client));
+      });
+    };
+    const now = (): number => roomServices().now();
+    on('sit', SitMessage, (player, message) => this.sit(player, message.seat, message.buyIn));
+    on('act', ActMessage, (player, message) => this.table.act(player.playerId, message as PlayerAction, now()));
+    on('draw', DrawMessage, () => {
+      throw new Rejection('not_a_draw_game', 'This table does not play a draw game.');
+    });
+    on('show', EmptyMessage, (player) => this.table.showdownChoice(player.playerId, 'show', now()));
+    on('muck', EmptyMessage, (player) => this.table.showdownChoice(player.playerId, 'muck', now()));
+    on('sitOut', EmptyMessage, (player) => {
+      this.table.sitOut(player.playerId);
+      return [];
+    });
+    on('sitIn', EmptyMessage, (player) => {
+      this.table.sitIn(player.playerId, now());
+      return [];
+    });
+    on('topUp', TopUpMessage, (player, message) => this.topUp(player, message.amount));
+    on('leave', EmptyMessage, (player) => this.table.leave(player.playerId, now()));
+    on('waitlist', WaitlistMessage, (player, message) => this.table.waitlist(player.playerId, player.name, message.join, now()));
+    this.onMessage('*', (client: Client<{ userData: Player }>, type: string | number) => {
+      client.send('error', { code: 'unknown_message', message: `"${String(type)}" is not a message this table understands.`, request: String(type) });
+    });
+  }
+
+  /**
+   * A buy-in: the table records it as pending and that is made durable, the
+   * ledger moves the chips under the pending key, then the player sits. A
+   * crash anywhere in between is settled on restore (see `settlePending`).
+   */
+  private async sit(player: Player, seat: number | undefined, buyIn: number): Promise<CashTableEvent[]> {
+    const money = this.table.reserveBuyIn(player.playerId, player.name, seat, buyIn);
+    return this.moveMoney(money);
+  }
+
+  private async topUp(player: Player, amount: number): Promise<CashTableEvent[]> {
+    const money = this.table.reserveTopUp(player.playerId, amount);
+    return this.moveMoney(money);
+  }
+
+  /** Moves one pending amount between the player's wallet and the table account, then settles it on the table. */
+  private async moveMoney(money: PendingMoney): Promise<CashTableEvent[]> {
+    const { db, now } = roomServices();
+    await this.saveSnapshotNow();
+    const toTable = money.kind === 'cashOut' ? -money.amount : money.amount;
+    let moved = true;
+    try {
+      if (money.amount > 0) {
+        await db.ledger.transfer({
+          key: money.key, reason: money.kind,
+          entries: [{ kind: 'player', owner: money.playerId, amount: -toTable }, { kind: 'table', owner: this.roomId, amount: toTable }],
+          meta: { tableId: this.roomId, seat: money.seat },
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof PersistenceError && error.code === 'insufficient_funds')) throw error;
+      moved = false;
+    }
+    const events = this.table.settleMoney(money.key, moved, now());
+    await this.saveSnapshotNow();
+    if (!moved) throw new Rejection('insufficient_funds', 'Your wallet does not hold that many chips.');
+    return events;
+  }
+
+  /** Settles money a crash left half-moved: the same keys move it at most once. */
+  private async settlePending(): Promise<void> {
+    for (const money of [...this.table.state.pendingMoney]) {
+      try {
+        await this.refresh(await this.moveMoney(money));
+      } catch (error) {
+        if (!(error instanceof Rejection)) throw error;
+      }
+    }
+  }
+
+  private async saveSnapshotNow(): Promise<void> {
+    const state = this.table.state;
+    await roomServices().db.snapshots.saveMany([{ tableId: this.roomId, version: state.version, state: structuredClone(state) }]);
+  }
+
+  // ── the loop ──────────────────────────────────────────────────────────
+
+  /** Runs a command after the ones before it; refusals go back to the sender as `error`. */
+  private enqueue(client: Client | null, request: string, command: () => Promise<CashTableEvent[]> | CashTableEvent[]): void {
+    this.queue = this.queue.then(async () => {
+      try {
+        const events = await command();
+        await this.refresh(events);
+      } catch (error) {
+        if (error instanceof IllegalActionError || error instanceof Rejection) {
+          client?.send('error', { code: error.code, message: error.message, request });
+          return;
+        }
+        roomServices().log.error({ err: error, tableId: this.roomId, request }, 'table command failed');
+        client?.send('error', { code: 'server_error', message: 'Something went wrong on the server; the table is unchanged.', request });
+      }
+    });
+  }
+
+  /** After every command: settle money and records, redraw the wire state, reset the clock, mark a snapshot. */
+  private async refresh(events: CashTableEvent[]): Promise<void> {
+    const { db, snapshots } = roomServices();
+    for (const event of events) {
+      if (event.type === 'handComplete') {
+        this.finished = { hand: event.hand, seats: event.seats };
+        await db.completion.complete({
+          hand: {
+            id: randomUUID(), tableId: this.roomId, handNumber: event.handNumber, variant: event.hand.config.variant,
+            startedAt: new Date(event.startedAt), endedAt: new Date(event.endedAt), playerIds: event.playerIds,
+            state: event.hand, rake: event.rake,
+          },
+          snapshot: { tableId: this.roomId, version: this.table.state.version, state: structuredClone(this.table.state) },
+        });
+      } else if (event.type === 'cashOut' || event.type === 'moveMoney') {
+        const key = event.type === 'cashOut' ? event.key : event.money.key;
+        const money = this.table.state.pendingMoney.find((m) => m.key === key);
+        if (money) events.push(...(await this.moveMoney(money)));
+      } else if (event.type === 'handStarted') {
+        this.finished = null;
+      } else if (event.type === 'seatOffered') {
+        for (const client of this.clients) if (client.userData?.playerId === event.playerId) client.send('seatOffered', { seat: event.seat, expiresAt: event.expiresAt });
+      }
+    }
+    const { added, removed } = projectTable(this.state, this.table, this.finished);
+    for (const seat of removed) this.views.delete(seat.playerId);
+    for (const seat of added) this.views.set(seat.playerId, seat);
+    for (const client of this.clients) {
+      const seat = client.userData ? this.views.get(client.userData.playerId) : undefined;
+      if (seat && client.view && !client.view.has(seat)) client.view.add(seat);
+    }
+    snapshots.mark(this.roomId, () => ({ version: this.table.state.version, state: this.table.state }));
+    this.schedule();
+    await this.updateListing();
+  }
+
+  private schedule(): void {
+    if (this.timer) this.timer.clear();
+    this.timer = null;
+    const deadline = this.table.nextDeadline();
+    if (deadline <= 0) return;
+    const delay = Math.max(0, deadline - roomServices().now());
+    this.timer = this.clock.setTimeout(() => this.enqueue(null, 'tick', () => this.table.tick(roomServices().now())), delay);
+  }
+
+  private async updateListing(): Promise<void> {
+    const s = this.table.state;
+    const settings = s.settings;
+    const metadata: TableMetadata = {
+      tableId: s.tableId, name: s.name, variant: settings.variant,
+      stakes: stakesLabel({ smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind, ante: settings.stakes.ante }),
+      smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind,
+      minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn,
+      seated: this.table.seatedCount(), maxSeats: settings.maxSeats, waiting: s.waiting.length,
+    };
+    const current = this.metadata as TableMetadata | undefined;
+    if (current && current.seated === metadata.seated && current.waiting === metadata.waiting) return;
+    await this.setMetadata(metadata);
+  }
+
+  /** For the admin API and tests: the table's chips and state, read in turn with commands. */
+  async inspect(): Promise<{ state: CashTableState; chipsOnTable: number }> {
+    await this.queue;
+    return { state: structuredClone(this.table.state), chipsOnTable: this.table.chipsOnTable() };
+  }
+}

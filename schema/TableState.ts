@@ -1,0 +1,58 @@
+import { schema, t, type SchemaType } from '@colyseus/schema';
+
+/** What the player to act may do; only in that player's view. Raise amounts are 0 when no raise is possible. */
+export const Legal = schema({
+  fold: t.boolean().default(false),
+  check: t.boolean().default(false),
+  call: t.boolean().default(false),
+  callAmount: t.number().default(0),
+  minRaiseTo: t.number().default(0),
+  maxRaiseTo: t.number().default(0),
+}, 'Legal');
+export type Legal = SchemaType<typeof Legal>;
+
+export const Pot = schema({
+  amount: t.number().default(0),
+  eligible: t.array('number'),
+}, 'Pot');
+export type Pot = SchemaType<typeof Pot>;
+
+export const Seat = schema({
+  seat: t.number().default(0),
+  playerId: t.string().default(''),
+  name: t.string().default(''),
+  stack: t.number().default(0),
+  bet: t.number().default(0),
+  status: t.string().default('active'),
+  lastAction: t.string().default(''),
+  /** Hole cards: only the seat's owner has this in their view. */
+  cards: t.array('string').view(),
+  shownCards: t.array('string'),
+  upCards: t.array('string'),
+  /** Filled on the owner's turn; only in the owner's view. */
+  legal: t.ref(Legal).view(),
+}, 'Seat');
+export type Seat = SchemaType<typeof Seat>;
+
+/** The public state of one table, as PROTOCOL.md names it. Wire data only: no game rules here. */
+export const TableState = schema({
+  tableId: t.string().default(''),
+  name: t.string().default(''),
+  variant: t.string().default(''),
+  smallBlind: t.number().default(0),
+  bigBlind: t.number().default(0),
+  ante: t.number().default(0),
+  minBuyIn: t.number().default(0),
+  maxBuyIn: t.number().default(0),
+  maxSeats: t.number().default(0),
+  handNumber: t.number().default(0),
+  phase: t.string().default('waiting'),
+  board: t.array('string'),
+  pots: t.array(Pot),
+  button: t.number().default(-1),
+  toAct: t.number().default(-1),
+  actionDeadline: t.number().default(0),
+  seats: t.map(Seat),
+  waiting: t.array('string'),
+}, 'TableState');
+export type TableState = SchemaType<typeof TableState>;

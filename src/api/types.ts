@@ -1,0 +1,33 @@
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Database } from '../persistence/database.ts';
+
+/** One row of `GET /api/tables` (PROTOCOL.md): `stakes` reads like "1/2". */
+export type TableListing = {
+  tableId: string;
+  name: string;
+  variant: string;
+  stakes: string;
+  seated: number;
+  maxSeats: number;
+  waiting: number;
+};
+
+export type HealthReport = { db: boolean; presence: string };
+
+/** A fixed window: at most `limit` requests per address per `windowMs`. */
+export type RateLimitOptions = { limit: number; windowMs: number; now?: () => number };
+
+/** What the API needs from the process. */
+export type ApiDeps = {
+  db: Database;
+  config: Config;
+  /** Signs and verifies tokens (see `resolveJwtSecret`). */
+  secret: Uint8Array;
+  listTables(): Promise<TableListing[]>;
+  health(): Promise<HealthReport>;
+  /** Defaults to a logger made from `config`. */
+  log?: Logger;
+  /** On `/api/auth/*`; defaults to 20 per minute per address. */
+  authRateLimit?: RateLimitOptions;
+};

@@ -1,0 +1,150 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { DEFAULT_TOKEN_TTL_SECONDS, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './auth/rules.ts';
+
+/**
+ * Every setting Felt reads, from the environment, validated once at start-up.
+ * The names are part of the client contract (PROTOCOL.md, "Settings").
+ */
+export type Config = {
+  /** HTTP and WebSocket port (`PORT`). */
+  port: number;
+  /** Where the embedded database and the generated token secret live (`FELT_DATA_DIR`). */
+  dataDir: string;
+  /** `postgres://…`; unset means embedded PGlite (`DATABASE_URL`). */
+  databaseUrl: string | undefined;
+  /** `redis://…`; unset means local presence (`REDIS_URL`). */
+  redisUrl: string | undefined;
+  /** The address clients use to reach this process (`FELT_PUBLIC_ADDRESS`). */
+  publicAddress: string | undefined;
+  /** Signs tokens; unset means generated once into the data dir (`FELT_JWT_SECRET`). */
+  jwtSecret: string | undefined;
+  /** The first admin (`FELT_ADMIN_USERNAME`, `FELT_ADMIN_PASSWORD`), lower-cased. */
+  adminUsername: string | undefined;
+  adminPassword: string | undefined;
+  /** Play-money balance of a new player (`FELT_STARTING_BALANCE`). */
+  startingBalance: number;
+  /** Names this process in the cluster: table leases, health (`FELT_PROCESS_ID`). */
+  processId: string;
+  /** pino level (`FELT_LOG_LEVEL`); `silent` in tests. */
+  logLevel: LogLevel;
+  /** How long a token stays valid, in seconds (`FELT_TOKEN_TTL`: `7d`, `12h`, `30m`, `45s` or plain seconds). */
+  tokenTtlSeconds: number;
+  /** Sign-in attempts allowed per address per minute on /api/auth (`FELT_AUTH_RATE_LIMIT`). */
+  authRateLimit: number;
+};
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const JWT_SECRET_MIN = 32;
+
+/** One bad setting: its environment name and what is wrong with it. */
+export type ConfigIssue = { setting: string; message: string };
+
+/** The environment does not describe a runnable Felt; `issues` lists every bad setting. */
+export class ConfigError extends Error {
+  readonly code = 'bad_config';
+  readonly issues: ConfigIssue[];
+
+  constructor(issues: ConfigIssue[]) {
+    const lines = issues.map(({ setting, message }) => `  - ${setting}: ${message}`);
+    const count = issues.length === 1 ? '1 setting is' : `${issues.length} settings are`;
+    super(`Felt cannot start: ${count} invalid. Fix the environment and start again:\n${lines.join('\n')}`);
+    this.name = 'ConfigError';
+    this.issues = issues;
+  }
+}
+
+// An empty variable (`DATABASE_URL=` in a compose file) means "unset", not "empty".
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.util.NoUndefined<z.output<T>>) =>
+  z.preprocess(blankAsUnset, schema.default(fallback));
+
+const integer = (what: string, min: number, max: number) =>
+  z.string().trim().regex(/^\d+$/, `must be ${what}`).transform(Number).pipe(
+    z.number().int().min(min, `must be ${what}`).max(max, `must be ${what}`),
+  );
+
+const url = (schemes: string[], example: string) =>
+  z.string().trim().refine((value) => {
+    try {
+      return schemes.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL like ${example}`);
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+const duration = z.string().trim().regex(/^\d+\s*[smhd]?$/i, 'must be a duration like 7d, 12h, 30m, 45s or a number of seconds')
+  .transform((value) => {
+    const [, amount, unit] = /^(\d+)\s*([smhd]?)$/i.exec(value) ?? [];
+    return Number(amount) * (unit ? DURATION_UNITS[unit.toLowerCase()] : 1);
+  })
+  .pipe(z.number().int().min(60, 'must be at least one minute').max(365 * 86400, 'must be at most a year'));
+
+const schema = z.object({
+  PORT: withDefault(integer('a port number from 0 to 65535', 0, 65535), 2567),
+  FELT_DATA_DIR: withDefault(z.string(), './data'),
+  DATABASE_URL: optional(url(['postgres:', 'postgresql:'], 'postgres://user:password@host:5432/felt')),
+  REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://host:6379')),
+  FELT_PUBLIC_ADDRESS: optional(z.string().trim().regex(/^\S+$/, 'must be an address without spaces, like poker.example.com:2567')),
+  FELT_JWT_SECRET: optional(z.string().min(JWT_SECRET_MIN, `must be at least ${JWT_SECRET_MIN} characters long (or unset it to have one generated)`)),
+  FELT_ADMIN_USERNAME: optional(z.string().trim().toLowerCase().regex(USERNAME_PATTERN, 'must be 3 to 20 letters, digits or underscores')),
+  FELT_ADMIN_PASSWORD: optional(z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters long`).max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters long`)),
+  FELT_STARTING_BALANCE: withDefault(integer('a whole number of chips from 0 to 1000000000000', 0, 1e12), 10000),
+  FELT_PROCESS_ID: optional(z.string().trim().regex(/^[\w.:@-]{1,128}$/, 'must be 1 to 128 letters, digits or . _ : @ -')),
+  FELT_LOG_LEVEL: withDefault(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)), 'info'),
+  FELT_TOKEN_TTL: optional(duration),
+  FELT_AUTH_RATE_LIMIT: withDefault(integer('a whole number of attempts per minute from 1 to 1000000', 1, 1_000_000), 20),
+});
+
+// Settings whose values may be shown back in an error; the others can hold passwords.
+const SHOWN_SETTINGS = new Set(['FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
+
+// One of the pair without the other would silently leave the room without an admin.
+function adminPairIssues(env: Record<string, string | undefined>): ConfigIssue[] {
+  const hasUsername = blankAsUnset(env.FELT_ADMIN_USERNAME) !== undefined;
+  const hasPassword = blankAsUnset(env.FELT_ADMIN_PASSWORD) !== undefined;
+  if (hasUsername && !hasPassword) return [{ setting: 'FELT_ADMIN_PASSWORD', message: 'must be set when FELT_ADMIN_USERNAME is set' }];
+  if (hasPassword && !hasUsername) return [{ setting: 'FELT_ADMIN_USERNAME', message: 'must be set when FELT_ADMIN_PASSWORD is set' }];
+  return [];
+}
+
+/** The settings a plain `npm start` on this machine would use (hostname-pid names the process). */
+export function defaultProcessId(): string {
+  return `${hostname()}-${process.pid}`;
+}
+
+/**
+ * Reads and validates every setting. Throws one `ConfigError` that lists
+ * every bad setting, so an operator fixes them all in one go.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = schema.safeParse(env);
+  const issues: ConfigIssue[] = (result.error?.issues ?? []).map((issue) => {
+    const setting = String(issue.path[0] ?? 'environment');
+    const message = issue.code === 'invalid_type' ? 'must be text' : issue.message;
+    return { setting, message: SHOWN_SETTINGS.has(setting) ? `${message} (got ${JSON.stringify(env[setting])})` : message };
+  });
+  issues.push(...adminPairIssues(env));
+  if (!result.success || issues.length > 0) throw new ConfigError(issues);
+  const settings = result.data;
+  return {
+    port: settings.PORT,
+    dataDir: settings.FELT_DATA_DIR,
+    databaseUrl: settings.DATABASE_URL,
+    redisUrl: settings.REDIS_URL,
+    publicAddress: settings.FELT_PUBLIC_ADDRESS,
+    jwtSecret: settings.FELT_JWT_SECRET,
+    adminUsername: settings.FELT_ADMIN_USERNAME,
+    adminPassword: settings.FELT_ADMIN_PASSWORD,
+    startingBalance: settings.FELT_STARTING_BALANCE,
+    processId: settings.FELT_PROCESS_ID ?? defaultProcessId(),
+    logLevel: settings.FELT_LOG_LEVEL,
+    tokenTtlSeconds: settings.FELT_TOKEN_TTL ?? DEFAULT_TOKEN_TTL_SECONDS,
+    authRateLimit: settings.FELT_AUTH_RATE_LIMIT,
+  };
+}

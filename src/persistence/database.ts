@@ -1,0 +1,86 @@
+import { handCompletion } from './completion.ts';
+import { handRepository } from './hands.ts';
+import { ledgerRepository } from './ledger.ts';
+import { migrateUp } from './migrate.ts';
+import { connectOrm, type DatabaseKind, type Orm } from './orm.ts';
+import { playerRepository } from './players.ts';
+import { snapshotRepository } from './snapshots.ts';
+import { tableRepository } from './tables.ts';
+import { templateRepository } from './templates.ts';
+import type {
+  HandCompletion,
+  HandRepository,
+  LedgerRepository,
+  PlayerRepository,
+  SnapshotRepository,
+  TableRepository,
+  TemplateRepository,
+} from './types.ts';
+
+/** Everything Felt stores, behind small repositories that return plain records. */
+export type Database = {
+  kind: DatabaseKind;
+  players: PlayerRepository;
+  ledger: LedgerRepository;
+  templates: TemplateRepository;
+  tables: TableRepository;
+  snapshots: SnapshotRepository;
+  hands: HandRepository;
+  completion: HandCompletion;
+  /** True when the database answers a query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  /** For migrations and tests; the rest of Felt goes through the repositories. */
+  orm: Orm;
+};
+
+export type DatabaseOptions = {
+  /** `postgres://…`: PostgreSQL. Unset: PGlite. */
+  databaseUrl?: string;
+  /** PGlite's files go under `<dataDir>/pglite`; `':memory:'` or unset keeps everything in memory. */
+  dataDir?: string;
+  /** The clock table leases are measured by; tests pass their own. */
+  now?: () => Date;
+  /** Log every query. */
+  debug?: boolean;
+};
+
+/**
+ * Opens the database — PostgreSQL when `databaseUrl` is set, else embedded
+ * PGlite — and brings its schema up to date before returning.
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const { orm, kind } = await connectOrm(options);
+  try {
+    await migrateUp({ orm, kind });
+  } catch (error) {
+    await orm.close(true);
+    throw error;
+  }
+  // After close, MikroORM would quietly reconnect on the next query (and PGlite in memory would come back empty).
+  let closed = false;
+  return {
+    kind,
+    players: playerRepository(orm),
+    ledger: ledgerRepository(orm),
+    templates: templateRepository(orm),
+    tables: tableRepository(orm, options.now),
+    snapshots: snapshotRepository(orm),
+    hands: handRepository(orm),
+    completion: handCompletion(orm),
+    async ping() {
+      if (closed) return false;
+      try {
+        await orm.em.fork().execute('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      closed = true;
+      await orm.close(true);
+    },
+    orm,
+  };
+}

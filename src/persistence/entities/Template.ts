@@ -1,0 +1,33 @@
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+/** The settings a table is opened from: game, stakes, buy-in, clocks, rake and how many tables to keep. */
+export const Template = defineEntity({
+  name: 'Template',
+  tableName: 'template',
+  properties: {
+    id: p.uuid().primary(),
+    name: p.string(),
+    variant: p.string(),
+    smallBlind: p.bigint('number'),
+    bigBlind: p.bigint('number'),
+    ante: p.bigint('number'),
+    bigBlindAnte: p.boolean(),
+    straddle: p.bigint('number'),
+    smallBet: p.bigint('number'),
+    bigBet: p.bigint('number'),
+    minBuyIn: p.bigint('number'),
+    maxBuyIn: p.bigint('number'),
+    maxSeats: p.integer(),
+    actionSeconds: p.integer(),
+    timeBankSeconds: p.integer(),
+    rakeBasisPoints: p.integer(),
+    rakeCap: p.bigint('number'),
+    idleMinutes: p.integer(),
+    minTables: p.integer(),
+    retiredAt: p.datetime().nullable(),
+    // Not part of the record: it only keeps `list()` in the order templates were made.
+    createdAt: p.datetime(),
+  },
+});
+
+export type Template = InferEntity<typeof Template>;

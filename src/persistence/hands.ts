@@ -1,0 +1,88 @@
+import { Hand } from './entities/Hand.ts';
+import type { Em, Orm } from './orm.ts';
+import { PersistenceError, type HandRecord, type HandRecordInput, type HandRepository } from './types.ts';
+
+// A page never loads more than this many hands, whatever the caller asks.
+const MAX_PAGE = 1000;
+
+function toRecord(hand: Hand): HandRecord {
+  return {
+    id: hand.id,
+    tableId: hand.tableId,
+    handNumber: hand.handNumber,
+    variant: hand.variant,
+    startedAt: hand.startedAt,
+    endedAt: hand.endedAt,
+    playerIds: [...hand.playerIds],
+    state: hand.state,
+    rake: hand.rake,
+  };
+}
+
+function check(hand: HandRecordInput): void {
+  const problem =
+    typeof hand.id !== 'string' || hand.id.length === 0 ? 'has no id'
+    : typeof hand.tableId !== 'string' || hand.tableId.length === 0 ? 'names no table'
+    : !Number.isSafeInteger(hand.handNumber) ? `has hand number ${hand.handNumber}, not a whole number`
+    : !Number.isSafeInteger(hand.rake) || hand.rake < 0 ? `takes a rake of ${hand.rake}; rake is whole chips, 0 or more`
+    : !(hand.startedAt instanceof Date) || !(hand.endedAt instanceof Date) ? 'needs start and end dates'
+    : !Array.isArray(hand.playerIds) || hand.playerIds.some((id) => typeof id !== 'string') ? 'needs its player ids as strings'
+    : hand.state === undefined ? 'has no state'
+    : null;
+  if (problem) throw new PersistenceError('invalid_hand', `Hand ${String(hand.id)} ${problem}.`);
+}
+
+/**
+ * Writes a hand and its player rows inside the caller's transaction.
+ * Returns false, writing nothing, when a hand with this id already exists.
+ */
+export async function insertHand(em: Em, hand: HandRecordInput): Promise<boolean> {
+  check(hand);
+  const inserted = await em.execute<{ id: string }[]>(
+    `insert into "hand" ("id", "table_id", "hand_number", "variant", "started_at", "ended_at", "player_ids", "state", "rake")
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("id") do nothing returning "id"`,
+    [hand.id, hand.tableId, hand.handNumber, hand.variant, hand.startedAt, hand.endedAt, JSON.stringify(hand.playerIds), JSON.stringify(hand.state), hand.rake],
+  );
+  if (inserted.length === 0) return false;
+  const players = [...new Set(hand.playerIds)];
+  if (players.length > 0) {
+    await em.execute(
+      `insert into "hand_player" ("hand_id", "player_id", "ended_at") values ${players.map(() => '(?, ?, ?)').join(', ')}`,
+      players.flatMap((playerId) => [hand.id, playerId, hand.endedAt]),
+    );
+  }
+  return true;
+}
+
+/** Completed hands, newest first. A time range covers hands that ended at or after `from` and before `to`. */
+export function handRepository(orm: Orm): HandRepository {
+  return {
+    async get(id) {
+      const hand = await orm.em.fork().findOne(Hand, { id });
+      return hand ? toRecord(hand) : null;
+    },
+
+    async list(filter) {
+      const limit = Math.min(Math.max(Math.trunc(filter.limit) || 0, 0), MAX_PAGE);
+      const offset = Math.max(Math.trunc(filter.offset) || 0, 0);
+      if (limit === 0) return [];
+      // By player, walk hand_player's (player_id, ended_at) index; otherwise hand's (table_id, ended_at) or (ended_at).
+      const by = filter.playerId !== undefined ? '"hp"' : '"h"';
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.playerId !== undefined) { where.push('"hp"."player_id" = ?'); params.push(filter.playerId); }
+      if (filter.tableId !== undefined) { where.push('"h"."table_id" = ?'); params.push(filter.tableId); }
+      if (filter.from !== undefined) { where.push(`${by}."ended_at" >= ?`); params.push(filter.from); }
+      if (filter.to !== undefined) { where.push(`${by}."ended_at" < ?`); params.push(filter.to); }
+      const em = orm.em.fork();
+      const rows = await em.execute(
+        `select "h".* from "hand" "h"
+         ${filter.playerId !== undefined ? 'join "hand_player" "hp" on "hp"."hand_id" = "h"."id"' : ''}
+         ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
+         order by ${by}."ended_at" desc, "h"."id" desc limit ? offset ?`,
+        [...params, limit, offset],
+      );
+      return rows.map((row) => toRecord(em.map(Hand, row)));
+    },
+  };
+}

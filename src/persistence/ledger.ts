@@ -1,0 +1,167 @@
+import { LedgerEntry } from './entities/LedgerEntry.ts';
+import { Account } from './entities/Account.ts';
+import type { Em, Orm } from './orm.ts';
+import {
+  PersistenceError,
+  type AccountKind,
+  type LedgerRepository,
+  type TransferInput,
+  type TransferRecord,
+} from './types.ts';
+
+export const ACCOUNT_KIND = { player: 'player', table: 'table', house: 'house', external: 'external' } as const satisfies Record<AccountKind, AccountKind>;
+
+/** The well-known accounts money comes from and goes to. */
+export const ACCOUNTS = {
+  house: { kind: ACCOUNT_KIND.house, owner: 'house' },
+  adminCredits: { kind: ACCOUNT_KIND.external, owner: 'admin' },
+  startingBalance: { kind: ACCOUNT_KIND.external, owner: 'starting-balance' },
+} as const;
+
+const KINDS = new Set<string>(Object.values(ACCOUNT_KIND));
+
+/** What `applyTransfer` did: the new transaction, or null when its key had already been applied. */
+export type Applied = { id: number; createdAt: Date } | null;
+
+function check(input: TransferInput): void {
+  if (typeof input.key !== 'string' || input.key.length === 0) {
+    throw new PersistenceError('invalid_transfer', 'A transfer needs a non-empty idempotency key.');
+  }
+  if (typeof input.reason !== 'string' || input.reason.length === 0) {
+    throw new PersistenceError('invalid_transfer', `Transfer ${input.key} needs a reason, such as buyIn or cashOut.`);
+  }
+  if (!Array.isArray(input.entries) || input.entries.length < 2) {
+    throw new PersistenceError('invalid_transfer', `Transfer ${input.key} needs at least two entries: money leaves one account and enters another.`);
+  }
+  let sum = 0;
+  for (const entry of input.entries) {
+    if (!KINDS.has(entry.kind) || typeof entry.owner !== 'string' || entry.owner.length === 0) {
+      throw new PersistenceError('invalid_transfer', `Transfer ${input.key} names an unknown account ${entry.kind}/${entry.owner}; kinds are ${[...KINDS].join(', ')}.`);
+    }
+    if (!Number.isSafeInteger(entry.amount)) {
+      throw new PersistenceError('invalid_transfer', `Transfer ${input.key} moves ${entry.amount} chips on ${entry.kind}/${entry.owner}; amounts must be whole chips.`);
+    }
+    sum += entry.amount;
+  }
+  if (sum !== 0) {
+    throw new PersistenceError('unbalanced', `Transfer ${input.key} is unbalanced: its entries sum to ${sum}, not 0.`);
+  }
+}
+
+/** Net change per account, in a fixed order so concurrent transfers lock shared accounts in the same order and cannot deadlock. */
+function netChanges(input: TransferInput): { kind: string; owner: string; amount: number }[] {
+  const byAccount = new Map<string, { kind: string; owner: string; amount: number }>();
+  for (const { kind, owner, amount } of input.entries) {
+    const id = JSON.stringify([kind, owner]);
+    const change = byAccount.get(id) ?? { kind, owner, amount: 0 };
+    change.amount += amount;
+    byAccount.set(id, change);
+  }
+  return [...byAccount.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, change]) => change);
+}
+
+/**
+ * Applies a transfer inside the caller's transaction `em`, so it commits or
+ * rolls back with whatever caused it. Returns null when the key was already
+ * applied. Throws `insufficient_funds` when an account would go negative; the
+ * caller's transaction must then roll back, which undoes any partial update.
+ */
+export async function applyTransfer(em: Em, input: TransferInput): Promise<Applied> {
+  check(input);
+  const createdAt = new Date();
+  // Claims the key first: a concurrent transfer with the same key waits here until ours commits, then finds it taken.
+  const claimed = await em.execute<{ id: string }[]>(
+    'insert into "ledger_transaction" ("key", "reason", "meta", "created_at") values (?, ?, ?, ?) on conflict ("key") do nothing returning "id"',
+    [input.key, input.reason, input.meta === undefined ? null : JSON.stringify(input.meta), createdAt],
+  );
+  if (claimed.length === 0) return null;
+  const transactionId = Number(claimed[0].id);
+
+  const accountIds = new Map<string, number>();
+  for (const change of netChanges(input)) {
+    await em.execute('insert into "account" ("kind", "owner", "balance") values (?, ?, 0) on conflict ("kind", "owner") do nothing', [change.kind, change.owner]);
+    // One conditional UPDATE both checks and moves the balance; the row lock it takes
+    // makes a racing transfer re-check against the balance this one leaves. External
+    // accounts stand for money outside the game (admin credits, welcome chips), so
+    // only they may go below zero.
+    const moved = await em.execute<{ id: number }[]>(
+      `update "account" set "balance" = "balance" + ? where "kind" = ? and "owner" = ? and ("balance" + ? >= 0 or "kind" = 'external') returning "id"`,
+      [change.amount, change.kind, change.owner, change.amount],
+    );
+    if (moved.length === 0) {
+      const [row] = await em.execute<{ balance: string }[]>('select "balance" from "account" where "kind" = ? and "owner" = ?', [change.kind, change.owner]);
+      throw new PersistenceError(
+        'insufficient_funds',
+        `Account ${change.kind}/${change.owner} holds ${Number(row?.balance ?? 0)} chips and cannot pay ${-change.amount}; nothing was moved.`,
+      );
+    }
+    accountIds.set(JSON.stringify([change.kind, change.owner]), Number(moved[0].id));
+  }
+
+  const values = input.entries.map(() => '(?, ?, ?)').join(', ');
+  const params = input.entries.flatMap((entry) => [transactionId, accountIds.get(JSON.stringify([entry.kind, entry.owner])), entry.amount]);
+  await em.execute(`insert into "ledger_entry" ("transaction_id", "account_id", "amount") values ${values}`, params);
+  return { id: transactionId, createdAt };
+}
+
+/**
+ * Entries (with their transaction and account loaded) grouped into transfer
+ * records, in the order of first appearance. `applied` says whether the call
+ * returning them moved money; reading history moves none.
+ */
+function toRecords(entries: LedgerEntry[], applied: boolean): TransferRecord[] {
+  const records = new Map<number, TransferRecord>();
+  for (const entry of entries) {
+    const transaction = entry.transaction;
+    let record = records.get(transaction.id);
+    if (!record) {
+      record = { id: String(transaction.id), key: transaction.key, reason: transaction.reason, createdAt: transaction.createdAt, entries: [], applied };
+      records.set(transaction.id, record);
+    }
+    record.entries.push({ kind: entry.account.kind as AccountKind, owner: entry.account.owner, amount: entry.amount });
+  }
+  return [...records.values()];
+}
+
+/** The transfer recorded under `key`, as it was first applied. */
+export async function findTransfer(em: Em, key: string, applied: boolean): Promise<TransferRecord | null> {
+  const entries = await em.find(LedgerEntry, { transaction: { key } }, { populate: ['transaction', 'account'], orderBy: { id: 'asc' } });
+  return toRecords(entries, applied)[0] ?? null;
+}
+
+export function ledgerRepository(orm: Orm): LedgerRepository {
+  return {
+    async transfer(input) {
+      const applied = await orm.em.fork().transactional((em) => applyTransfer(em, input));
+      const record = await findTransfer(orm.em.fork(), input.key, applied !== null);
+      if (!record) throw new Error(`Transfer ${input.key} was applied but cannot be read back.`);
+      return record;
+    },
+
+    async balance(kind, owner) {
+      const account = await orm.em.fork().findOne(Account, { kind, owner });
+      return account?.balance ?? 0;
+    },
+
+    async history(kind, owner, limit, offset) {
+      const em = orm.em.fork();
+      const account = await em.findOne(Account, { kind, owner });
+      if (!account) return [];
+      const rows = await em.execute<{ transaction_id: string }[]>(
+        'select distinct "transaction_id" from "ledger_entry" where "account_id" = ? order by "transaction_id" desc limit ? offset ?',
+        [account.id, limit, offset],
+      );
+      if (rows.length === 0) return [];
+      const ids = rows.map((row) => Number(row.transaction_id));
+      const entries = await em.find(LedgerEntry, { transaction: { $in: ids } }, { populate: ['transaction', 'account'], orderBy: { transaction: 'desc', id: 'asc' } });
+      return toRecords(entries, false);
+    },
+
+    async totalHeld() {
+      const [row] = await orm.em.fork().execute<{ total: string | null }[]>(
+        `select sum("balance") as "total" from "account" where "kind" in ('player', 'table', 'house')`,
+      );
+      return Number(row?.total ?? 0);
+    },
+  };
+}

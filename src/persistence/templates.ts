@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { Template } from './entities/Template.ts';
+import type { Orm } from './orm.ts';
+import { isUuid } from './uuid.ts';
+import type { TemplateInput, TemplateRecord, TemplateRepository } from './types.ts';
+
+/** The fields a caller may set; anything else in an update (an id, a retirement date) is ignored. */
+const FIELDS = [
+  'name', 'variant', 'smallBlind', 'bigBlind', 'ante', 'bigBlindAnte', 'straddle', 'smallBet', 'bigBet',
+  'minBuyIn', 'maxBuyIn', 'maxSeats', 'actionSeconds', 'timeBankSeconds', 'rakeBasisPoints', 'rakeCap',
+  'idleMinutes', 'minTables',
+] as const satisfies readonly (keyof TemplateInput)[];
+
+function pick(changes: Partial<TemplateInput>): Partial<TemplateInput> {
+  const picked: Record<string, unknown> = {};
+  for (const field of FIELDS) if (changes[field] !== undefined) picked[field] = changes[field];
+  return picked as Partial<TemplateInput>;
+}
+
+function toRecord(template: Template): TemplateRecord {
+  const record = { id: template.id, retiredAt: template.retiredAt ?? null } as TemplateRecord;
+  for (const field of FIELDS) (record as Record<string, unknown>)[field] = template[field];
+  return record;
+}
+
+export function templateRepository(orm: Orm): TemplateRepository {
+  return {
+    async list(includeRetired = false) {
+      const templates = await orm.em.fork().find(Template, includeRetired ? {} : { retiredAt: null }, { orderBy: { createdAt: 'asc', name: 'asc' } });
+      return templates.map(toRecord);
+    },
+
+    async get(id) {
+      if (!isUuid(id)) return null;
+      const template = await orm.em.fork().findOne(Template, { id });
+      return template ? toRecord(template) : null;
+    },
+
+    async create(input) {
+      const em = orm.em.fork();
+      const template = em.create(Template, { ...(pick(input) as TemplateInput), id: randomUUID(), retiredAt: null, createdAt: new Date() });
+      await em.flush();
+      return toRecord(template);
+    },
+
+    async update(id, changes) {
+      if (!isUuid(id)) return null;
+      const em = orm.em.fork();
+      const template = await em.findOne(Template, { id });
+      if (!template) return null;
+      em.assign(template, pick(changes));
+      await em.flush();
+      return toRecord(template);
+    },
+
+    async retire(id) {
+      if (!isUuid(id)) return null;
+      const em = orm.em.fork();
+      const template = await em.findOne(Template, { id });
+      if (!template) return null;
+      // Retiring twice keeps the first date: it records when the template stopped being offered.
+      template.retiredAt ??= new Date();
+      await em.flush();
+      return toRecord(template);
+    },
+  };
+}

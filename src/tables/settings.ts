@@ -1,0 +1,33 @@
+import { DEFAULT_TIMINGS, type CashTableSettings } from '../engine/cash/settings.ts';
+import type { TemplateRecord } from '../persistence/types.ts';
+
+/** A template's rules as the cash table runs them. */
+export function settingsFromTemplate(template: TemplateRecord): CashTableSettings {
+  return {
+    ...DEFAULT_TIMINGS,
+    variant: template.variant,
+    stakes: {
+      smallBlind: template.smallBlind,
+      bigBlind: template.bigBlind,
+      ante: template.ante,
+      bigBlindAnte: template.bigBlindAnte,
+      ...(template.straddle > 0 ? { straddle: template.straddle } : {}),
+    },
+    smallBet: template.smallBet,
+    bigBet: template.bigBet,
+    minBuyIn: template.minBuyIn,
+    maxBuyIn: template.maxBuyIn,
+    maxSeats: template.maxSeats,
+    actionMs: template.actionSeconds * 1000,
+    timeBankMs: template.timeBankSeconds * 1000,
+    ...(template.rakeBasisPoints > 0
+      ? { rake: { basisPoints: template.rakeBasisPoints, cap: template.rakeCap, noFlopNoDrop: true } }
+      : {}),
+  };
+}
+
+/** `1/2`, or `1/2 ante 1` — how lobbies write stakes. */
+export function stakesLabel(template: Pick<TemplateRecord, 'smallBlind' | 'bigBlind' | 'ante'>): string {
+  const blinds = `${template.smallBlind}/${template.bigBlind}`;
+  return template.ante > 0 ? `${blinds} ante ${template.ante}` : blinds;
+}

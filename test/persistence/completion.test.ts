@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../src/persistence/database.ts';
+import { PersistenceError, type HandRecordInput } from '../../src/persistence/types.ts';
+import { describeEachBackend, useFreshDatabase } from './databases.ts';
+
+/** A table whose account holds `chips`, bought in by two players. */
+async function fundedTable(db: Database, chips: number): Promise<{ tableId: string; players: string[] }> {
+  const tableId = randomUUID();
+  const players = [randomUUID(), randomUUID()];
+  await db.ledger.transfer({
+    key: `seed:${tableId}`, reason: 'credit',
+    entries: [
+      { kind: 'external', owner: 'admin', amount: -chips },
+      { kind: 'player', owner: players[0], amount: chips / 2 },
+      { kind: 'player', owner: players[1], amount: chips / 2 },
+    ],
+  });
+  await db.ledger.transfer({
+    key: `buyIn:${tableId}`, reason: 'buyIn',
+    entries: [
+      { kind: 'player', owner: players[0], amount: -chips / 2 },
+      { kind: 'player', owner: players[1], amount: -chips / 2 },
+      { kind: 'table', owner: tableId, amount: chips },
+    ],
+  });
+  return { tableId, players };
+}
+
+function hand(tableId: string, playerIds: string[], rake: number, handNumber = 1): HandRecordInput {
+  return {
+    id: randomUUID(), tableId, handNumber, variant: 'NT',
+    startedAt: new Date('2026-03-01T10:00:00Z'), endedAt: new Date('2026-03-01T10:01:30Z'),
+    playerIds, state: { log: ['d dh p1 AsKs', 'p1 cbr 6', 'p2 f'], pots: [{ amount: 9 }] }, rake,
+  };
+}
+
+describeEachBackend('hand completion', (backend) => {
+  const db = useFreshDatabase(backend);
+
+  it('when a hand completes then its record, its rake in the house and the table snapshot are all written', async () => {
+    const { tableId, players } = await fundedTable(db(), 400);
+    const houseBefore = await db().ledger.balance('house', 'house');
+    const completed = hand(tableId, players, 3);
+
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 12, state: { handNumber: 2 } } });
+
+    assert.deepEqual(await db().hands.get(completed.id), completed);
+    assert.equal(await db().ledger.balance('table', tableId), 397);
+    assert.equal(await db().ledger.balance('house', 'house'), houseBefore + 3);
+    const [rake] = await db().ledger.history('house', 'house', 1, 0);
+    assert.equal(rake.key, `rake:${completed.id}`);
+    assert.equal(rake.reason, 'rake');
+    assert.deepEqual(await db().snapshots.load(tableId).then((snapshot) => [snapshot?.version, snapshot?.state]), [12, { handNumber: 2 }]);
+  });
+
+  it('when the same hand completes twice then the rake moves once and the record stays the first', async () => {
+    const { tableId, players } = await fundedTable(db(), 400);
+    const completed = hand(tableId, players, 5);
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 3, state: 'after' } });
+
+    await db().completion.complete({ hand: { ...completed, rake: 50, state: 'changed' }, snapshot: { tableId, version: 3, state: 'after' } });
+
+    assert.deepEqual(await db().hands.get(completed.id), completed);
+    assert.equal(await db().ledger.balance('table', tableId), 395);
+    assert.equal((await db().ledger.history('table', tableId, 10, 0)).filter((record) => record.reason === 'rake').length, 1);
+  });
+
+  it('when a hand takes no rake then no rake transfer is recorded', async () => {
+    const { tableId, players } = await fundedTable(db(), 100);
+    const completed = hand(tableId, players, 0);
+
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 1, state: {} } });
+
+    assert.deepEqual(await db().hands.get(completed.id), completed);
+    assert.deepEqual((await db().ledger.history('table', tableId, 10, 0)).map((record) => record.reason), ['buyIn']);
+  });
+
+  it('when the table cannot pay the rake then nothing of the hand is written', async () => {
+    const { tableId, players } = await fundedTable(db(), 4);
+    const completed = hand(tableId, players, 5);
+
+    await assert.rejects(
+      db().completion.complete({ hand: completed, snapshot: { tableId, version: 1, state: 'after' } }),
+      (error: unknown) => error instanceof PersistenceError && error.code === 'insufficient_funds',
+    );
+    assert.equal(await db().hands.get(completed.id), null);
+    assert.equal(await db().snapshots.load(tableId), null);
+    assert.equal(await db().ledger.balance('table', tableId), 4);
+    assert.deepEqual(await db().hands.list({ playerId: players[0], limit: 10, offset: 0 }), []);
+  });
+
+  it('when the snapshot belongs to another table then the completion is refused', async () => {
+    const { tableId, players } = await fundedTable(db(), 100);
+    const completed = hand(tableId, players, 1);
+
+    await assert.rejects(
+      db().completion.complete({ hand: completed, snapshot: { tableId: randomUUID(), version: 1, state: {} } }),
+      (error: unknown) => error instanceof PersistenceError && error.code === 'invalid_hand',
+    );
+    assert.equal(await db().hands.get(completed.id), null);
+  });
+
+  it('when a completion carries an older snapshot than the one stored then the hand is written and the snapshot kept', async () => {
+    const { tableId, players } = await fundedTable(db(), 100);
+    await db().snapshots.saveMany([{ tableId, version: 20, state: 'newer' }]);
+    const completed = hand(tableId, players, 1);
+
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 19, state: 'older' } });
+
+    assert.deepEqual(await db().hands.get(completed.id), completed);
+    assert.equal((await db().snapshots.load(tableId))?.state, 'newer');
+  });
+});
