@@ -29,6 +29,7 @@ describe('config', () => {
       processId: `${hostname()}-${process.pid}`,
       logLevel: 'info',
       tokenTtlSeconds: 7 * 24 * 60 * 60,
+      authRateLimit: 20,
     });
   });
 
@@ -46,6 +47,7 @@ describe('config', () => {
       FELT_PROCESS_ID: 'felt-1',
       FELT_LOG_LEVEL: 'DEBUG',
       FELT_TOKEN_TTL: '12h',
+      FELT_AUTH_RATE_LIMIT: '50',
     });
 
     assert.deepEqual(config, {
@@ -61,6 +63,7 @@ describe('config', () => {
       processId: 'felt-1',
       logLevel: 'debug',
       tokenTtlSeconds: 12 * 3600,
+      authRateLimit: 50,
     });
   });
 

@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client, type Room } from '@colyseus/sdk';
+import { BACKENDS, type Backend } from '../persistence/databases.ts';
+import { freePort, seatOf, startFelt, waitFor } from '../support/felt.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SECRET = 'recovery-test-secret-that-is-long-enough-0123456789';
+
+type Seen = { handNumber: number; phase: string; board: string[]; stack: number; cards: string[] };
+
+async function guest(url: string, name: string): Promise<{ token: string; id: string }> {
+  const response = await fetch(`${url}/api/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
+  const body = (await response.json()) as { token: string; user: { id: string } };
+  return { token: body.token, id: body.user.id };
+}
+
+async function firstTable(url: string, variant = 'NT'): Promise<string> {
+  const tables = (await (await fetch(`${url}/api/tables`)).json()) as { tableId: string; variant: string }[];
+  const table = tables.find((t) => t.variant === variant);
+  if (!table) throw new Error('no table to play at');
+  return table.tableId;
+}
+
+function seen(room: Room, playerId: string): Seen {
+  const state = room.state.toJSON();
+  const seat = seatOf(room.state, playerId);
+  return { handNumber: state.handNumber, phase: state.phase, board: state.board ?? [], stack: seat.stack, cards: seat.cards ?? [] };
+}
+
+/**
+ * Two players sit, the first hand is dealt and one player calls: the hand is
+ * live, mid-street. Returns what each player sees at that moment.
+ */
+async function startAHand(url: string): Promise<{ tableId: string; players: { token: string; id: string; room: Room }[]; before: Seen[] }> {
+  const tableId = await firstTable(url);
+  const players: { token: string; id: string; room: Room }[] = [];
+  for (const name of ['Ann', 'Bob']) {
+    const { token, id } = await guest(url, name);
+    const room = await new Client(url).joinById(tableId, { token });
+    room.send('sit', { buyIn: 100 });
+    players.push({ token, id, room });
+  }
+  const actor = await waitFor(players[0].room, (state) => state.handNumber === 1 && state.toAct >= 0 && { seat: state.toAct as number });
+  const acting = players.find((p) => seatOf(players[0].room.state, p.id)?.seat === actor.seat);
+  acting?.room.send('act', { action: 'call' });
+  await waitFor(players[0].room, (state) => state.toAct >= 0 && state.toAct !== actor.seat);
+  for (const p of players) await waitFor(p.room, (state) => (seatOf(state, p.id)?.cards?.length ?? 0) === 2);
+  return { tableId, players, before: players.map((p) => seen(p.room, p.id)) };
+}
+
+/** Players rejoin the same table id and find their seats, stacks, cards and the hand where it was. */
+async function rejoin(url: string, tableId: string, players: { token: string; id: string }[], before: Seen[]): Promise<void> {
+  for (const [i, p] of players.entries()) {
+    let room: Room | null = null;
+    for (let attempt = 0; attempt < 100 && !room; attempt++) {
+      room = await new Client(url).joinById(tableId, { token: p.token }).catch(async () => {
+        await new Promise((r) => setTimeout(r, 100));
+        return null;
+      });
+    }
+    assert.ok(room, 'the table came back under its old id');
+    await waitFor(room, (state) => (seatOf(state, p.id)?.cards?.length ?? 0) === 2);
+    assert.deepEqual(seen(room, p.id), before[i]);
+    await room.leave(true);
+  }
+}
+
+function startChild(env: Record<string, string>): ChildProcess {
+  return spawn(join(ROOT, 'node_modules/.bin/node'), ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} never became healthy`);
+}
+
+async function freshStorage(backend: Backend): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'felt-recovery-'));
+  const env: Record<string, string> = { FELT_DATA_DIR: dataDir, FELT_JWT_SECRET: SECRET, FELT_LOG_LEVEL: 'silent' };
+  let drop = async (): Promise<void> => {};
+  if (backend.label === 'postgresql') {
+    const fresh = await backend.create();
+    env.DATABASE_URL = fresh.options.databaseUrl as string;
+    drop = fresh.drop;
+  }
+  return { env, async cleanup() { rmSync(dataDir, { recursive: true, force: true }); await drop(); } };
+}
+
+for (const backend of BACKENDS) {
+  describe(`restart recovery [${backend.label}]`, function () {
+    this.timeout(90_000);
+
+    it('when the server stops gracefully mid-hand then a restart resumes the hand with every chip in place', async () => {
+      const storage = await freshStorage(backend);
+      try {
+        const first = await startFelt(null, storage.env);
+        const { tableId, players, before } = await startAHand(first.url);
+        const held = await first.server.db.ledger.totalHeld();
+        for (const p of players) await p.room.leave(true);
+        await first.close();
+        const second = await startFelt(null, storage.env);
+        try {
+          await rejoin(second.url, tableId, players, before);
+          assert.equal(await second.server.db.ledger.totalHeld(), held);
+          assert.equal(await second.server.db.ledger.balance('table', tableId), 200);
+        } finally {
+          await second.close();
+        }
+      } finally {
+        await storage.cleanup();
+      }
+    });
+
+    it('when the server process is killed mid-hand then a restart resumes the hand with every chip in place', async () => {
+      const storage = await freshStorage(backend);
+      const port = await freePort();
+      const env = { ...storage.env, PORT: String(port), FELT_AUTH_RATE_LIMIT: '1000' };
+      const url = `http://127.0.0.1:${port}`;
+      let child = startChild(env);
+      try {
+        await waitForHealth(url);
+        const { tableId, players, before } = await startAHand(url);
+        // Snapshots are written within 100 ms of a change.
+        await new Promise((r) => setTimeout(r, 300));
+        for (const p of players) p.room.reconnection.enabled = false;
+        child.kill('SIGKILL');
+        await new Promise((r) => child.once('exit', r));
+        child = startChild(env);
+        await waitForHealth(url);
+        await rejoin(url, tableId, players, before);
+      } finally {
+        child.kill('SIGKILL');
+        await storage.cleanup();
+      }
+    });
+  });
+}
