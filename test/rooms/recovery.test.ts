@@ -18,11 +18,15 @@ async function guest(url: string, name: string): Promise<{ token: string; id: st
   return { token: body.token, id: body.user.id };
 }
 
+/** The first table of a variant; a process that just started may still be opening its tables. */
 async function firstTable(url: string, variant = 'NT'): Promise<string> {
-  const tables = (await (await fetch(`${url}/api/tables`)).json()) as { tableId: string; variant: string }[];
-  const table = tables.find((t) => t.variant === variant);
-  if (!table) throw new Error('no table to play at');
-  return table.tableId;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const tables = (await (await fetch(`${url}/api/tables`)).json()) as { tableId: string; variant: string }[];
+    const table = tables.find((t) => t.variant === variant);
+    if (table) return table.tableId;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no table to play at');
 }
 
 function seen(room: Room, playerId: string): Seen {
