@@ -159,6 +159,25 @@ for (const backend of BACKENDS) {
       assert.deepEqual(c.room.state.toJSON().waiting ?? [], []);
     });
 
+    it('when a player sits then the lobby lists the table with its new seat count', async () => {
+      const tableId = await felt.openTable();
+      const lobby = await felt.client().joinOrCreate('lobby');
+      rooms.push(lobby);
+      const listing = await nextMessage<any[]>(lobby, 'rooms');
+      const entry = listing.find((room) => room.roomId === tableId);
+      assert.equal(entry?.metadata.seated, 0);
+      assert.deepEqual(Object.keys(entry.metadata).sort(), ['bigBlind', 'maxBuyIn', 'maxSeats', 'minBuyIn', 'name', 'seated', 'smallBlind', 'stakes', 'tableId', 'variant', 'waiting']);
+      const updated = new Promise<any>((resolve) => {
+        lobby.onMessage('+', ([roomId, room]: [string, any]) => {
+          if (roomId === tableId && room.metadata.seated === 1) resolve(room);
+        });
+      });
+      const a = await join(tableId, 'Ann');
+      a.room.send('sit', { buyIn: 100 });
+      const room = await updated;
+      assert.equal(room.metadata.tableId, tableId);
+    });
+
     it('when one wallet buys in at two tables at once for more than it holds then only one buy-in goes through', async () => {
       const big = { minBuyIn: 100, maxBuyIn: 8_000 };
       const first = await felt.openTable(big);
@@ -182,6 +201,7 @@ for (const backend of BACKENDS) {
       { variant: 'PO' },
       { variant: 'FT', smallBet: 2, bigBet: 4, maxBuyIn: 400 },
       { variant: 'NS', smallBlind: 0, bigBlind: 2, ante: 1 },
+      { variant: 'FO/8', smallBet: 2, bigBet: 4, maxBuyIn: 400 },
     ]) {
       it(`when two players play ${variant.variant} then complete hands are dealt`, async () => {
         const tableId = await felt.openTable(variant);
