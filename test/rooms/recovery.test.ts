@@ -73,8 +73,10 @@ async function rejoin(url: string, tableId: string, players: { token: string; id
   }
 }
 
+/** `npm start` as its own process, with exactly these settings (none inherited from the test's environment). */
 function startChild(env: Record<string, string>): ChildProcess {
-  return spawn(join(ROOT, 'node_modules/.bin/node'), ['src/main.ts'], { cwd: ROOT, env: { ...process.env, ...env }, stdio: 'ignore' });
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env;
+  return spawn(join(ROOT, 'node_modules/.bin/node'), ['src/main.ts'], { cwd: ROOT, env: { ...inherited, ...env }, stdio: 'ignore' });
 }
 
 async function waitForHealth(url: string): Promise<void> {
