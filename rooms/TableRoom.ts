@@ -309,7 +309,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     const settings = s.settings;
     const metadata: TableMetadata = {
       tableId: s.tableId, name: s.name, variant: settings.variant,
-      stakes: stakesLabel({ smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind, ante: settings.stakes.ante }),
+      stakes: stakesLabel({ ...settings.stakes, smallBet: settings.smallBet, bigBet: settings.bigBet }),
       smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind,
       minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn,
       seated: this.table.seatedCount(), maxSeats: settings.maxSeats, waiting: s.waiting.length,

@@ -26,8 +26,8 @@ export function settingsFromTemplate(template: TemplateRecord): CashTableSetting
   };
 }
 
-/** `1/2`, or `1/2 ante 1` — how lobbies write stakes. */
-export function stakesLabel(template: Pick<TemplateRecord, 'smallBlind' | 'bigBlind' | 'ante'>): string {
-  const blinds = `${template.smallBlind}/${template.bigBlind}`;
+/** `1/2`, `1/2 ante 1`, or a limit game's bets `2/4` — how lobbies write stakes. */
+export function stakesLabel(template: Pick<TemplateRecord, 'smallBlind' | 'bigBlind' | 'ante' | 'smallBet' | 'bigBet'>): string {
+  const blinds = template.smallBet > 0 ? `${template.smallBet}/${template.bigBet}` : `${template.smallBlind}/${template.bigBlind}`;
   return template.ante > 0 ? `${blinds} ante ${template.ante}` : blinds;
 }

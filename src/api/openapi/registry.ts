@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/** What the OpenAPI document says of one endpoint (see `defineRoute`). */
+export type RouteDoc = {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Full Express-style path: `/api/admin/templates/:templateId`. */
+  path: string;
+  summary: string;
+  tags: string[];
+  auth: 'none' | 'player' | 'admin';
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+  produces?: string;
+  errors?: number[];
+};
+
+// Keyed by method and path: building the API twice in one process (tests) documents each route once.
+const routes = new Map<string, RouteDoc>();
+
+export function registerRouteDoc(doc: RouteDoc): void {
+  routes.set(`${doc.method} ${doc.path}`, doc);
+}
+
+/** Every documented route, for tests and the document. */
+export function routeDocs(): RouteDoc[] {
+  return [...routes.values()];
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'The request is malformed or fails validation.',
+  401: 'Sign in first: no token, or a bad one.',
+  403: 'Not allowed: banned, or not an admin.',
+  404: 'No such resource.',
+  409: 'Conflicts with the current state.',
+  415: 'The body is not JSON.',
+  422: 'Well-formed, but breaks a rule.',
+  429: 'Too many requests; see Retry-After.',
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+function parameters(where: 'path' | 'query', schema: z.ZodType | undefined): unknown[] {
+  if (!schema) return [];
+  const object = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(object.properties ?? {}).map(([name, property]) => ({
+    name, in: where, required: where === 'path' || (object.required ?? []).includes(name), schema: property,
+  }));
+}
+
+/** The OpenAPI 3.1 document of every route declared with `defineRoute`. */
+export function openApiDocument(info: { version: string }): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const doc of [...routes.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+    const path = doc.path.replace(/:(\w+)/g, '{$1}');
+    const statuses = new Set<number>(doc.errors ?? []);
+    if (doc.params || doc.query || doc.body) statuses.add(400);
+    if (doc.auth !== 'none') statuses.add(401);
+    if (doc.auth === 'admin' || doc.auth === 'player') statuses.add(403);
+    const responses: Record<string, unknown> = {
+      [String(doc.status ?? 200)]: {
+        description: 'Success.',
+        ...(doc.produces
+          ? { content: { [doc.produces]: { schema: { type: 'string' } } } }
+          : doc.response ? { content: { 'application/json': { schema: jsonSchema(doc.response, 'output') } } } : {}),
+      },
+    };
+    for (const status of [...statuses].sort()) {
+      responses[String(status)] = { description: ERROR_TEXT[status] ?? 'Error.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+    }
+    paths[path] ??= {};
+    paths[path][doc.method] = {
+      summary: doc.summary,
+      tags: doc.tags,
+      operationId: `${doc.method}${path.replace(/[{}]/g, '').split('/').filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join('')}`,
+      ...(doc.auth !== 'none' ? { security: [{ bearer: [] }] } : {}),
+      parameters: [...parameters('path', doc.params), ...parameters('query', doc.query)],
+      ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Felt', version: info.version, description: 'The Felt poker server: players, tables and the admin API.' },
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: {
+        Problem: {
+          type: 'object',
+          description: 'RFC 9457 problem details.',
+          required: ['type', 'title', 'status', 'detail', 'code'],
+          properties: {
+            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' },
+            detail: { type: 'string' }, code: { type: 'string' }, instance: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+}
