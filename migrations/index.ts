@@ -1,5 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_initial } from './Migration20261123000000_initial.ts';
+import { Migration20261130000400_jobs_analytics } from './Migration20261130000400_jobs_analytics.ts';
+import { Migration20261130000500_insights } from './Migration20261130000500_insights.ts';
 
 /**
  * Every migration, oldest first. Listed rather than discovered from the folder
@@ -8,4 +10,6 @@ import { Migration20261123000000_initial } from './Migration20261123000000_initi
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123000000_initial', class: Migration20261123000000_initial },
+  { name: 'Migration20261130000400_jobs_analytics', class: Migration20261130000400_jobs_analytics },
+  { name: 'Migration20261130000500_insights', class: Migration20261130000500_insights },
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Room, ServerError, type Client, type Delayed } from '@colyseus/core';
+import { CloseCode, Room, ServerError, type Client, type Delayed } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { z } from 'zod';
 import { CashTable, type PlayerAction } from '../src/engine/cash/CashTable.ts';
@@ -8,14 +8,18 @@ import { IllegalActionError } from '../src/engine/errors.ts';
 import { PersistenceError } from '../src/persistence/types.ts';
 import { verifyToken } from '../src/auth/tokens.ts';
 import { settingsFromTemplate, stakesLabel } from '../src/tables/settings.ts';
+import { publicTableView, type PublicTableView } from '../src/tables/public-view.ts';
 import { TableState, type Seat } from '../schema/TableState.ts';
 import { ActMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage, DrawMessage, describeIssue } from './messages.ts';
 import { projectTable, type FinishedHand } from './project.ts';
 import { roomServices } from './services.ts';
+import { TableObserver } from '../src/observability/table-observer.ts';
 
 export type TableMetadata = {
   tableId: string; name: string; variant: string; stakes: string; smallBlind: number; bigBlind: number;
   minBuyIn: number; maxBuyIn: number; seated: number; maxSeats: number; waiting: number;
+  /** Only while an admin closes it (no new hands; players stand up after the current one), so lobbies see PROTOCOL.md's fields. */
+  closing?: true;
 };
 
 type Player = { playerId: string; name: string; isAdmin: boolean };
@@ -43,6 +47,12 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   private queue: Promise<void> = Promise.resolve();
   private timer: Delayed | null = null;
   private views = new Map<string, Seat>();
+  private readonly observer = new TableObserver(roomServices().metrics);
+  private closed = false;
+  /** Players banned while here: a reconnection skips onAuth, so it is refused by this list. */
+  private expelled = new Set<string>();
+  /** Called once no hand is in play (see `drain`). */
+  private handOverWaiters: (() => void)[] = [];
 
   override async onCreate(options: { tableId: string }): Promise<void> {
     const { db, snapshots, log } = roomServices();
@@ -86,6 +96,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       info.connected = false;
       info.disconnectedAt = now;
     }
+    // A table handed over by a draining process was snapshotted with dealing paused: deal again here.
+    this.table.resumeDealing(now);
   }
 
   override async onAuth(_client: Client, options: { token?: unknown }): Promise<Player> {
@@ -125,6 +137,10 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   override onReconnect(client: Client<{ userData: Player }>): void {
     const player = client.userData;
     if (!player) return;
+    if (this.expelled.has(player.playerId)) {
+      client.leave(CloseCode.CONSENTED);
+      return;
+    }
     this.enqueue(client, 'reconnect', () => {
       this.table.setConnected(player.playerId, true, roomServices().now());
       return [];
@@ -142,6 +158,13 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     });
   }
 
+  // Every patch, on the patch interval or sent early, tells the observer its actions have gone out.
+  override broadcastPatch(): boolean {
+    const sent = super.broadcastPatch();
+    this.observer.patchSent();
+    return sent;
+  }
+
   override async onDispose(): Promise<void> {
     if (this.timer) this.timer.clear();
     await this.queue;
@@ -151,19 +174,24 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   // ── messages ──────────────────────────────────────────────────────────
 
   private registerMessages(): void {
-    const on = <S extends z.ZodType>(type: string, schema: S, handler: (player: Player, message: z.infer<S>, client: Client<{ userData: Player }>) => Promise<CashTableEvent[]> | CashTableEvent[]): void => {
+    const on = <S extends z.ZodType>(type: string, schema: S, handler: (player: Player, message: z.infer<S>, client: Client<{ userData: Player }>, receivedAt: number) => Promise<CashTableEvent[]> | CashTableEvent[]): void => {
       this.onMessage(type, (client: Client<{ userData: Player }>, raw: unknown) => {
+        const receivedAt = this.observer.messageReceived();
         const parsed = schema.safeParse(raw ?? undefined);
         if (!parsed.success) {
           client.send('error', { code: 'bad_message', message: describeIssue(parsed.error), request: type });
           return;
         }
-        this.enqueue(client, type, () => handler(client.userData as Player, parsed.data, client));
+        this.enqueue(client, type, () => handler(client.userData as Player, parsed.data, client, receivedAt));
       });
     };
     const now = (): number => roomServices().now();
     on('sit', SitMessage, (player, message) => this.sit(player, message.seat, message.buyIn));
-    on('act', ActMessage, (player, message) => this.table.act(player.playerId, message as PlayerAction, now()));
+    on('act', ActMessage, (player, message, _client, receivedAt) => {
+      const events = this.table.act(player.playerId, message as PlayerAction, now());
+      this.observer.actApplied(message.action, receivedAt);
+      return events;
+    });
     on('draw', DrawMessage, () => {
       throw new Rejection('not_a_draw_game', 'This table does not play a draw game.');
     });
@@ -273,6 +301,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
           },
           snapshot: { tableId: this.roomId, version: this.table.state.version, state: structuredClone(this.table.state) },
         });
+        this.observer.handCompleted(event.hand.config.variant);
       } else if (event.type === 'cashOut' || event.type === 'moveMoney') {
         const key = event.type === 'cashOut' ? event.key : event.money.key;
         const money = this.table.state.pendingMoney.find((m) => m.key === key);
@@ -290,9 +319,13 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       const seat = client.userData ? this.views.get(client.userData.playerId) : undefined;
       if (seat && client.view && !client.view.has(seat)) client.view.add(seat);
     }
+    // An action's result goes out at once instead of on the next patch tick, up to 50 ms later.
+    if (this.observer.stateProjected()) this.broadcastPatch();
     snapshots.mark(this.roomId, () => ({ version: this.table.state.version, state: this.table.state }));
     this.schedule();
     await this.updateListing();
+    if (this.table.isClosed()) await this.finishClosing();
+    if (!this.table.state.hand) for (const resolve of this.handOverWaiters.splice(0)) resolve();
   }
 
   private schedule(): void {
@@ -312,10 +345,10 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       stakes: stakesLabel({ ...settings.stakes, smallBet: settings.smallBet, bigBet: settings.bigBet }),
       smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind,
       minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn,
-      seated: this.table.seatedCount(), maxSeats: settings.maxSeats, waiting: s.waiting.length,
+      seated: this.table.seatedCount(), maxSeats: settings.maxSeats, waiting: s.waiting.length, ...(s.closing ? { closing: true as const } : {}),
     };
     const current = this.metadata as TableMetadata | undefined;
-    if (current && current.seated === metadata.seated && current.waiting === metadata.waiting) return;
+    if (current && current.seated === metadata.seated && current.waiting === metadata.waiting && current.closing === metadata.closing) return;
     await this.setMetadata(metadata);
   }
 
@@ -323,5 +356,113 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   async inspect(): Promise<{ state: CashTableState; chipsOnTable: number }> {
     await this.queue;
     return { state: structuredClone(this.table.state), chipsOnTable: this.table.chipsOnTable() };
+  }
+
+  /**
+   * Gets the table ready to move to another process: no new hand is dealt and
+   * the one in play may finish, for at most `ms`. True when no hand is left;
+   * otherwise the snapshot carries the live hand and the next owner resumes it.
+   */
+  async drain(ms: number): Promise<boolean> {
+    await this.runInTurn('drain', () => {
+      this.table.pauseDealing();
+      return [];
+    });
+    if (this.table.state.hand && ms > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => this.handOverWaiters.push(resolve)),
+        new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); }),
+      ]);
+      clearTimeout(timer);
+    }
+    await this.queue;
+    return !this.table.state.hand;
+  }
+
+  // ── admin: called through matchMaker.remoteRoomCall, from any process; answers are plain JSON ──
+
+  /** What an admin may see: public state only, never a live hand's hidden cards or the deck. */
+  async publicView(): Promise<PublicTableView> {
+    await this.queue;
+    return publicTableView(this.table.state);
+  }
+
+  /**
+   * Closes the table gracefully: no new hands, the current one finishes, then
+   * everyone stands up with their chips and the room goes (`finishClosing`).
+   * False when it was closing already.
+   */
+  async closeGracefully(): Promise<boolean> {
+    let started = false;
+    await this.runInTurn('close', () => {
+      if (this.table.state.closing) return [];
+      started = true;
+      roomServices().log.info({ tableId: this.roomId }, 'table closing');
+      return this.table.close(roomServices().now());
+    });
+    return started;
+  }
+
+  /**
+   * A ban: the player leaves the waiting list, stands up after the hand they
+   * are playing (chips back to the wallet), and their clients are sent away.
+   */
+  async expel(playerId: string): Promise<{ seated: boolean; waiting: boolean; disconnected: number }> {
+    const s = this.table.state;
+    let seated = false;
+    let waiting = false;
+    this.expelled.add(playerId);
+    await this.runInTurn('expel', () => {
+      seated = this.table.seatOf(playerId) >= 0;
+      waiting = s.waiting.some((w) => w.playerId === playerId);
+      return seated || waiting ? this.table.expel(playerId, roomServices().now()) : [];
+    });
+    let disconnected = 0;
+    for (const client of [...this.clients]) {
+      if (client.userData?.playerId !== playerId) continue;
+      // A consented close: no reconnection window, so the player cannot slip back in without onAuth.
+      client.leave(CloseCode.CONSENTED);
+      disconnected++;
+    }
+    return { seated, waiting, disconnected };
+  }
+
+  /** Runs an admin command in turn with the players' commands; its own failure is thrown to the caller. */
+  private async runInTurn(request: string, command: () => Promise<CashTableEvent[]> | CashTableEvent[]): Promise<void> {
+    let failure: unknown = null;
+    this.enqueue(null, request, async () => {
+      try {
+        return await command();
+      } catch (error) {
+        failure = error;
+        throw error;
+      }
+    });
+    await this.queue;
+    if (failure) throw failure;
+  }
+
+  /** The last step of a close, once every player is paid out: the row says closed, the lease goes, the room disposes. */
+  private async finishClosing(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const { db, processId, log } = roomServices();
+    await this.saveSnapshotNow();
+    await db.tables.setStatus(this.roomId, 'closed');
+    await db.tables.release(this.roomId, processId);
+    log.info({ tableId: this.roomId }, 'table closed');
+    this.disposeSoon();
+  }
+
+  // Not from inside the command queue (onDispose waits for it), and not during onCreate (a restored, emptied table).
+  private disposeSoon(): void {
+    this.clock.setTimeout(() => {
+      try {
+        void this.disconnect();
+      } catch {
+        this.disposeSoon();
+      }
+    }, 0);
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../src/persistence/database.ts';
 import type { SnapshotWriter } from '../src/persistence/snapshot-writer.ts';
+import type { FeltMetrics } from '../src/observability/metrics.ts';
 import type { CashTableSettings } from '../src/engine/cash/settings.ts';
 
 /**
@@ -11,6 +12,8 @@ export type RoomServices = {
   db: Database;
   secret: Uint8Array;
   log: Logger;
+  /** Hands, actions and patch latency are counted here (see TableObserver). */
+  metrics: FeltMetrics;
   snapshots: SnapshotWriter;
   processId: string;
   now: () => number;

@@ -32,6 +32,18 @@ export type Config = {
   tokenTtlSeconds: number;
   /** Sign-in attempts allowed per address per minute on /api/auth (`FELT_AUTH_RATE_LIMIT`). */
   authRateLimit: number;
+  /** Hand records older than this many days are deleted by the cleanup job (`FELT_HAND_RETENTION_DAYS`). */
+  handRetentionDays: number;
+  /** Snapshots of closed tables older than this many days are deleted by the cleanup job (`FELT_SNAPSHOT_RETENTION_DAYS`). */
+  snapshotRetentionDays: number;
+  /** Where new insights are POSTed as JSON; unset means the admin feed only (`FELT_INSIGHTS_WEBHOOK_URL`). */
+  insightsWebhookUrl: string | undefined;
+  /** Prefixes this cluster's Redis keys, so clusters can share one Redis (`FELT_REDIS_PREFIX`). */
+  redisPrefix: string | undefined;
+  /** How long a table's lease lasts unrenewed: how soon a dead process's tables move (`FELT_LEASE_MS`). */
+  leaseMs: number;
+  /** On shutdown, how long hands in play may run on before the tables move mid-hand (`FELT_DRAIN_MS`). */
+  drainMs: number;
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -99,10 +111,17 @@ const schema = z.object({
   FELT_LOG_LEVEL: withDefault(z.string().trim().toLowerCase().pipe(z.enum(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`)), 'info'),
   FELT_TOKEN_TTL: optional(duration),
   FELT_AUTH_RATE_LIMIT: withDefault(integer('a whole number of attempts per minute from 1 to 1000000', 1, 1_000_000), 20),
+  FELT_HAND_RETENTION_DAYS: withDefault(integer('a whole number of days from 1 to 36500', 1, 36_500), 365),
+  FELT_SNAPSHOT_RETENTION_DAYS: withDefault(integer('a whole number of days from 1 to 36500', 1, 36_500), 7),
+  // Not shown back in errors: webhook URLs often carry their secret in the path.
+  FELT_INSIGHTS_WEBHOOK_URL: optional(url(['http:', 'https:'], 'https://hooks.example.com/felt')),
+  FELT_REDIS_PREFIX: optional(z.string().trim().regex(/^[\w.:-]{1,64}$/, 'must be 1 to 64 letters, digits or . _ : -')),
+  FELT_LEASE_MS: withDefault(integer('a number of milliseconds from 500 to 600000', 500, 600_000), 3000),
+  FELT_DRAIN_MS: optional(integer('a number of milliseconds from 0 to 3600000', 0, 3_600_000)),
 });
 
 // Settings whose values may be shown back in an error; the others can hold passwords.
-const SHOWN_SETTINGS = new Set(['FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
+const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
 
 // One of the pair without the other would silently leave the room without an admin.
 function adminPairIssues(env: Record<string, string | undefined>): ConfigIssue[] {
@@ -146,5 +165,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: settings.FELT_LOG_LEVEL,
     tokenTtlSeconds: settings.FELT_TOKEN_TTL ?? DEFAULT_TOKEN_TTL_SECONDS,
     authRateLimit: settings.FELT_AUTH_RATE_LIMIT,
+    handRetentionDays: settings.FELT_HAND_RETENTION_DAYS,
+    snapshotRetentionDays: settings.FELT_SNAPSHOT_RETENTION_DAYS,
+    insightsWebhookUrl: settings.FELT_INSIGHTS_WEBHOOK_URL,
+    redisPrefix: settings.FELT_REDIS_PREFIX,
+    leaseMs: settings.FELT_LEASE_MS,
+    // Alone, a process has nobody to hand a hand to: it stops at once and resumes the hand on restart.
+    drainMs: settings.FELT_DRAIN_MS ?? (settings.REDIS_URL ? 30_000 : 0),
   };
 }

@@ -2,6 +2,10 @@ import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Config } from './config.ts';
 import { createLogger } from './log.ts';
+import { createServerMetrics, snapshotWritesObserver } from './observability/server-metrics.ts';
+import { metricsHandler } from './observability/metrics-route.ts';
+import { requestContext } from './observability/request-context.ts';
+import { countJobRuns } from './observability/job-runs.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
 import { SnapshotWriter } from './persistence/snapshot-writer.ts';
 import { resolveJwtSecret } from './auth/secret.ts';
@@ -9,18 +13,30 @@ import { ensureAdmin } from './auth/admin.ts';
 import { createApiRouter } from './api/router.ts';
 import { seedTables } from './tables/seed.ts';
 import { TableOwnership } from './cluster/ownership.ts';
+import { clusterBackend } from './cluster/presence.ts';
+import { drainTables } from './cluster/drain.ts';
+import { tableControl } from './tables/manage.ts';
+import { feltJobs, liveTablesOf } from './jobs/felt-jobs.ts';
+import { Scheduler } from './jobs/scheduler.ts';
+import { InsightFeed } from './insights/feed.ts';
+import { insightService, type InsightService } from './insights/service.ts';
 import { setRoomServices, type RoomServices } from '../rooms/services.ts';
 import { TableRoom, type TableMetadata } from '../rooms/TableRoom.ts';
 
 export type FeltServer = {
   port: number;
   db: Database;
-  /** Stops taking players, flushes snapshots and closes the database. */
+  /** The insights job's runs (for the scheduler) and the live admin feed. */
+  insights: InsightService;
+  /** The background jobs; each slot runs once in the cluster, on whichever process claims it (`runDue` for tests). */
+  jobs: Scheduler;
+  /**
+   * Stops dealing, lets hands in play finish (for up to `FELT_DRAIN_MS`),
+   * flushes snapshots, gives the tables' leases up for other processes to
+   * claim, and closes the database.
+   */
   close(): Promise<void>;
 };
-
-/** How long a process's claim on its tables lasts without renewal. */
-const LEASE_MS = 3_000;
 
 async function listTables(): Promise<{ tableId: string; name: string; variant: string; stakes: string; seated: number; maxSeats: number; waiting: number }[]> {
   const rooms = await matchMaker.query({ name: 'table' });
@@ -41,18 +57,33 @@ export async function startServer(config: Config & { tableTimings?: RoomServices
   const secret = await resolveJwtSecret(config);
   await ensureAdmin(db, config);
   await seedTables(db);
-  const snapshots = new SnapshotWriter(db.snapshots, 50, (error) => log.error({ err: error }, 'snapshot write failed'));
-  setRoomServices({ db, secret, log, snapshots, processId: config.processId, now: Date.now, timings: config.tableTimings ?? {} });
+  const metrics = createServerMetrics(db);
+  const stopCountingJobs = countJobRuns(metrics, config.processId);
+  const snapshots = new SnapshotWriter(db.snapshots, 50, (error) => log.error({ err: error }, 'snapshot write failed'), snapshotWritesObserver(metrics));
+  setRoomServices({ db, secret, log, metrics, snapshots, processId: config.processId, now: Date.now, timings: config.tableTimings ?? {} });
 
+  const ownership = new TableOwnership({ db, processId: config.processId, log, leaseMs: config.leaseMs });
+  const tables = tableControl({ db, log, openRoom: (tableId) => ownership.open(tableId) });
+  const cluster = clusterBackend(config);
+  // The insights job runs on one process; every process's admins hear its findings through presence.
+  const insightFeed = new InsightFeed({ log });
+  await insightFeed.attach(cluster.presence);
+  const insights = insightService({ db, feed: insightFeed, liveTables: listTables, webhookUrl: config.insightsWebhookUrl, log });
   const server = new Server({
     transport: new WebSocketTransport(),
     greet: false,
     gracefullyShutdown: false,
-    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+    presence: cluster.presence,
+    driver: cluster.driver,
+    ...(cluster.publicAddress ? { publicAddress: cluster.publicAddress } : {}),
+    // A table runs where its lease is held: rooms are created by the process that asks.
+    selectProcessIdToCreateRoom: async () => matchMaker.processId,
     express: (app) => {
+      app.use(requestContext(log));
+      app.get('/metrics', metricsHandler(metrics.registry));
       app.use(createApiRouter({
-        db, config, secret, listTables,
-        health: async () => ({ db: await db.ping(), presence: 'local' }),
+        db, config, secret, listTables, tables, insights,
+        health: async () => ({ db: await db.ping(), presence: cluster.kind }),
         log,
         authRateLimit: { limit: config.authRateLimit, windowMs: 60_000 },
       }));
@@ -62,22 +93,42 @@ export async function startServer(config: Config & { tableTimings?: RoomServices
   server.define('table', TableRoom).enableRealtimeListing();
   await server.listen(config.port);
 
-  const ownership = new TableOwnership({ db, processId: config.processId, log, leaseMs: LEASE_MS });
   const opened = await ownership.claimOrphans();
-  ownership.start();
-  log.info({ port: config.port, tables: opened.length, database: db.kind }, 'Felt is serving');
+  await ownership.start();
+  // Every process runs the scheduler; the coordinator lets one of them take each slot.
+  const jobs = new Scheduler({ db, processId: config.processId, log });
+  for (const job of feltJobs({
+    liveTables: liveTablesOf(tables),
+    openTable: (templateId) => tables.open(templateId),
+    closeTable: (tableId) => tables.close(tableId),
+    handRetentionDays: config.handRetentionDays,
+    snapshotRetentionDays: config.snapshotRetentionDays,
+    insights: (now) => insights.run(now),
+  })) jobs.register(job);
+  jobs.start();
+  log.info({ port: config.port, tables: opened.length, database: db.kind, presence: cluster.kind, publicAddress: cluster.publicAddress }, 'Felt is serving');
 
   let closed = false;
   return {
     port: config.port,
     db,
+    insights,
+    jobs,
     async close() {
       if (closed) return;
       closed = true;
-      await ownership.stop(false);
+      // First, so no job opens or closes a table while this process hands its tables over.
+      await jobs.stop();
+      stopCountingJobs();
+      // The leases stay ours (and renewed) until the rooms are gone: a new owner's listing must not be removed by our dispose.
+      await ownership.stopClaiming();
+      await drainTables(ownership.tables, config.drainMs, log);
+      // Open feed streams would keep the HTTP server from closing.
+      insightFeed.close();
       await server.gracefullyShutdown(false);
       await snapshots.flush();
       await ownership.stop(true);
+      cluster.close();
       setRoomServices(null);
       await db.close();
     },

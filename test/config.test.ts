@@ -30,6 +30,11 @@ describe('config', () => {
       logLevel: 'info',
       tokenTtlSeconds: 7 * 24 * 60 * 60,
       authRateLimit: 20,
+      handRetentionDays: 365,
+      snapshotRetentionDays: 7,
+      redisPrefix: undefined,
+      leaseMs: 3000,
+      drainMs: 0,
     });
   });
 
@@ -48,6 +53,11 @@ describe('config', () => {
       FELT_LOG_LEVEL: 'DEBUG',
       FELT_TOKEN_TTL: '12h',
       FELT_AUTH_RATE_LIMIT: '50',
+      FELT_HAND_RETENTION_DAYS: '90',
+      FELT_SNAPSHOT_RETENTION_DAYS: '2',
+      FELT_REDIS_PREFIX: 'felt:eu',
+      FELT_LEASE_MS: '2000',
+      FELT_DRAIN_MS: '5000',
     });
 
     assert.deepEqual(config, {
@@ -64,6 +74,11 @@ describe('config', () => {
       logLevel: 'debug',
       tokenTtlSeconds: 12 * 3600,
       authRateLimit: 50,
+      handRetentionDays: 90,
+      snapshotRetentionDays: 2,
+      redisPrefix: 'felt:eu',
+      leaseMs: 2000,
+      drainMs: 5000,
     });
   });
 
@@ -82,6 +97,22 @@ describe('config', () => {
 
     assert.equal(config.databaseUrl, 'postgresql://localhost/felt');
     assert.equal(config.redisUrl, 'rediss://cache:6380');
+  });
+
+  it('when a retention setting is not a whole number of days from 1 then it is refused, naming the setting', () => {
+    const issues = issuesOf({ FELT_HAND_RETENTION_DAYS: '0', FELT_SNAPSHOT_RETENTION_DAYS: '7d' });
+
+    assert.match(issues.FELT_HAND_RETENTION_DAYS, /whole number of days from 1 to 36500 \(got "0"\)/);
+    assert.match(issues.FELT_SNAPSHOT_RETENTION_DAYS, /whole number of days from 1 to 36500 \(got "7d"\)/);
+  });
+
+  it('when REDIS_URL is set and no drain time is given then hands get 30 s to finish on shutdown', () => {
+    assert.equal(loadConfig({ REDIS_URL: 'redis://cache:6379' }).drainMs, 30_000);
+    assert.equal(loadConfig({ REDIS_URL: 'redis://cache:6379', FELT_DRAIN_MS: '0' }).drainMs, 0);
+  });
+
+  it('when the lease is shorter than half a second then it is refused', () => {
+    assert.match(issuesOf({ FELT_LEASE_MS: '100' }).FELT_LEASE_MS, /from 500 to 600000/);
   });
 
   it('when the token lifetime is written in other units then it is read in seconds', () => {

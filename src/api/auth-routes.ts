@@ -4,9 +4,11 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwo
 import { guestName } from '../auth/rules.ts';
 import { issueSession } from './issue-token.ts';
 import { methodNotAllowed } from './method-not-allowed.ts';
+import { registerRouteDoc } from './openapi/registry.ts';
 import { ApiProblem } from './problem.ts';
 import { guestBody, loginBody, parseBody, registerBody } from './schemas.ts';
 import type { ApiDeps } from './types.ts';
+import { sessionView } from './user-view.ts';
 
 const BAD_CREDENTIALS = 'The username or password is wrong.';
 
@@ -14,6 +16,19 @@ const BAD_CREDENTIALS = 'The username or password is wrong.';
 export function authRoutes(deps: ApiDeps): Router {
   const router = Router();
   const { db, config } = deps;
+  const tags = ['auth'];
+  registerRouteDoc({
+    method: 'post', path: '/api/auth/guest', summary: 'Play as a guest: a token and a funded wallet', tags, auth: 'none',
+    body: guestBody, response: sessionView, status: 201, errors: [415, 429],
+  });
+  registerRouteDoc({
+    method: 'post', path: '/api/auth/register', summary: 'Register a username and password', tags, auth: 'none',
+    body: registerBody, response: sessionView, status: 201, errors: [409, 415, 429],
+  });
+  registerRouteDoc({
+    method: 'post', path: '/api/auth/login', summary: 'Sign in with username and password', tags, auth: 'none',
+    body: loginBody, response: sessionView, errors: [401, 403, 415, 429],
+  });
 
   router.route('/guest')
     .post(async (req, res) => {

@@ -13,7 +13,8 @@ const AUTH_STATUS: Record<AuthErrorCode, number> = {
   admin_only: 403,
 };
 
-const PERSISTENCE_STATUS: Record<string, number> = { username_taken: 409 };
+// The persistence errors a client can act on; any other is a server fault (500).
+const PERSISTENCE_STATUS: Record<string, number> = { username_taken: 409, insufficient_funds: 409 };
 
 /** What body-parser attaches to the errors it raises. */
 type BodyParserError = Error & { type?: string; status?: number; expose?: boolean };
@@ -59,10 +60,16 @@ export function apiErrorHandler(log: Logger): ErrorRequestHandler {
     const instance = req.originalUrl.split('?')[0];
     const problem = toProblem(error);
     if (problem) {
-      sendProblem(res, problem, instance);
+      sendProblem(res, withRequestId(problem, req.requestId), instance);
       return;
     }
-    log.error({ err: error, method: req.method, url: instance }, 'API request failed');
-    sendProblem(res, new ApiProblem(500, 'internal_error', 'Something went wrong on the server; try again later.'), instance);
+    (req.log ?? log).error({ err: error, method: req.method, url: instance }, 'API request failed');
+    sendProblem(res, withRequestId(new ApiProblem(500, 'internal_error', 'Something went wrong on the server; try again later.'), req.requestId), instance);
   };
+}
+
+/** A server fault names its request id, so an operator can find its log line. */
+function withRequestId(problem: ApiProblem, requestId: string | undefined): ApiProblem {
+  if (problem.status < 500 || !requestId) return problem;
+  return new ApiProblem(problem.status, problem.code, problem.message, { extensions: { ...problem.extensions, requestId }, headers: problem.headers });
 }

@@ -4,8 +4,12 @@ import type { Response } from 'express';
 /**
  * Every error the API answers is an RFC 9457 problem document
  * (`application/problem+json`) with `type`, `title`, `status`, `detail` and a
- * stable `code`. Bad input — malformed JSON or a body that fails validation —
- * is always 400 (`malformed_json`, `invalid_request`); Felt does not use 422.
+ * stable `code`. Bad input — malformed JSON or a body, path or query that
+ * fails its schema — is 400 (`malformed_json`, `invalid_request`). A
+ * well-formed request that breaks a rule (a minimum buy-in above the maximum,
+ * blinds that do not fit the variant) is 422 `unprocessable`, its `errors`
+ * listing `{field, message}` like a 400's. A request the current state refuses
+ * is 409 with a specific code (`insufficient_funds`, `conflict` …).
  */
 export type ProblemDocument = {
   type: string;
@@ -30,6 +34,17 @@ const TITLES: Record<string, string> = {
   banned: 'Account banned',
   admin_only: 'Admins only',
   username_taken: 'Username taken',
+  unprocessable: 'Breaks a rule',
+  conflict: 'Conflicts with the current state',
+  insufficient_funds: 'Insufficient funds',
+  idempotency_key_reused: 'Idempotency key reused',
+  template_retired: 'Template retired',
+  table_closing: 'Table closing',
+  table_closed: 'Table closed',
+  table_unavailable: 'Table not running',
+  tables_unavailable: 'Tables unavailable',
+  cannot_ban_self: 'Cannot ban yourself',
+  cannot_ban_admin: 'Cannot ban an admin',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   rate_limited: 'Too many requests',

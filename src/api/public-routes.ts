@@ -1,10 +1,27 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { methodNotAllowed } from './method-not-allowed.ts';
+import { registerRouteDoc } from './openapi/registry.ts';
 import type { ApiDeps, HealthReport } from './types.ts';
+
+const tableListings = z.array(z.object({
+  tableId: z.string(), name: z.string(), variant: z.string(), stakes: z.string().describe('"1/2", or a limit game\'s bets'),
+  seated: z.number().int(), maxSeats: z.number().int(), waiting: z.number().int(),
+}));
+
+const healthView = z.object({
+  status: z.enum(['ok', 'degraded']), db: z.boolean(), presence: z.string(), processId: z.string(),
+});
 
 /** `GET /api/tables` and `GET /api/health`: open to anyone. */
 export function publicRoutes(deps: ApiDeps): Router {
   const router = Router();
+  registerRouteDoc({
+    method: 'get', path: '/api/tables', summary: 'The open tables, as the lobby lists them', tags: ['public'], auth: 'none', response: tableListings,
+  });
+  registerRouteDoc({
+    method: 'get', path: '/api/health', summary: 'Whether this process and its database answer (503 when degraded)', tags: ['public'], auth: 'none', response: healthView,
+  });
 
   router.route('/tables')
     .get(async (_req, res) => {

@@ -1,5 +1,6 @@
 import express, { Router, type RequestHandler } from 'express';
 import { createLogger } from '../log.ts';
+import { requestContext } from '../observability/request-context.ts';
 import { adminRoutes } from './admin/index.ts';
 import { authRoutes } from './auth-routes.ts';
 import { apiErrorHandler } from './error-handler.ts';
@@ -27,6 +28,8 @@ const JSON_TYPES = ['application/json', 'application/*+json'];
 export function createApiRouter(deps: ApiDeps): Router {
   const log = deps.log ?? createLogger(deps.config);
   const router = Router();
+  // Request ids and request logs; a no-op when the server already mounted it app-wide.
+  router.use(requestContext(log));
 
   router.use('/api', requireJsonBody, express.json({ limit: BODY_LIMIT, type: JSON_TYPES, strict: false }));
   router.use('/api/auth', rateLimit(deps.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT), authRoutes(deps));

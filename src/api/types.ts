@@ -1,6 +1,8 @@
 import type { Config } from '../config.ts';
+import type { InsightService } from '../insights/service.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../persistence/database.ts';
+import type { TableControl } from '../tables/manage.ts';
 
 /** One row of `GET /api/tables` (PROTOCOL.md): `stakes` reads like "1/2". */
 export type TableListing = {
@@ -30,4 +32,8 @@ export type ApiDeps = {
   log?: Logger;
   /** On `/api/auth/*`; defaults to 20 per minute per address. */
   authRateLimit?: RateLimitOptions;
+  /** Live tables across the cluster (admin tables and bans); the admin table routes answer 503 without it. */
+  tables?: TableControl;
+  /** Insight runs and the live admin feed; the feed and manual runs answer 503 without it. */
+  insights?: InsightService;
 };

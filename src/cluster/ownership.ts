@@ -1,30 +1,116 @@
 import { matchMaker } from '@colyseus/core';
 import type { Logger } from 'pino';
 import type { Database } from '../persistence/database.ts';
+import { isProcessAlive } from './liveness.ts';
 
 export type OwnershipOptions = { db: Database; processId: string; log: Logger; leaseMs: number };
+
+/** Published when a process gives its tables up, so the others claim them at once rather than on their next scan. */
+const RELEASED_CHANNEL = 'felt:tables-released';
+/** Presence hash of the processes that run tables: Colyseus process id → Felt process id. */
+const HOSTS_KEY = 'felt:table-hosts';
+/** How often a process looks for orphans, at most: a dead process's tables wait for its lease plus this. */
+const MAX_SCAN_MS = 500;
+
+/** Where a table's room lives right now, according to the matchmaker. */
+type Host = 'here' | 'elsewhere' | 'nowhere';
 
 /**
  * Which tables this process runs. A table is owned through a lease in the
  * database that the owner renews; on start, and whenever a lease has run out
- * (its process died), a process claims the table and recreates its room under
- * the same id from the last snapshot.
+ * (its process died or gave the table up), a process claims the table and
+ * recreates its room under the same id from the last snapshot.
+ *
+ * In a cluster, a process claims no more than its fair share of the open
+ * tables (so a newcomer gets new tables), and before it recreates a room it
+ * removes the listing a dead process left in the driver: otherwise joins by
+ * table id would be sent to a process that no longer answers.
  */
 export class TableOwnership {
   private readonly options: OwnershipOptions;
-  private timer: NodeJS.Timeout | null = null;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private scanTimer: NodeJS.Timeout | undefined;
   private readonly owned = new Set<string>();
+  private scanning: Promise<string[]> | null = null;
+  private scanAgain = false;
+  private stopped = false;
+  private firstScan = true;
+  private readonly onReleased = (): void => {
+    if (!this.stopped) void this.claimOrphans().catch((error: unknown) => this.options.log.error({ err: error }, 'claiming released tables failed'));
+  };
 
   constructor(options: OwnershipOptions) {
     this.options = options;
   }
 
-  /** Claims every open table that has no live owner and opens its room here. */
+  /** The tables this process holds the lease of. */
+  get tables(): string[] {
+    return [...this.owned];
+  }
+
+  /**
+   * Claims open tables that have no live owner, up to this process's fair
+   * share, and opens their rooms here. Calls that overlap run one scan more
+   * rather than two at once. Returns the tables opened.
+   */
   async claimOrphans(): Promise<string[]> {
+    if (this.scanning) {
+      this.scanAgain = true;
+      return [];
+    }
+    const opened: string[] = [];
+    try {
+      do {
+        this.scanAgain = false;
+        this.scanning = this.scan();
+        opened.push(...(await this.scanning));
+      } while (this.scanAgain && !this.stopped);
+    } finally {
+      this.scanning = null;
+    }
+    return opened;
+  }
+
+  /**
+   * Opens a table's room here under this process's lease, now (a table an
+   * admin just opened). Throws when another process holds the lease or the
+   * room cannot be created; the lease is given back in the latter case.
+   */
+  async open(tableId: string): Promise<void> {
+    const { db, processId, leaseMs } = this.options;
+    // Owned before it is claimed, so a scan running meanwhile does not create the room a second time.
+    this.owned.add(tableId);
+    try {
+      if (!(await db.tables.claim(tableId, processId, leaseMs))) throw new Error(`Table ${tableId} is run by another process.`);
+      await matchMaker.createRoom('table', { tableId });
+    } catch (error) {
+      this.owned.delete(tableId);
+      await db.tables.release(tableId, processId);
+      throw error;
+    }
+  }
+
+  private async scan(): Promise<string[]> {
     const { db, processId, leaseMs, log } = this.options;
     const opened: string[] = [];
-    for (const table of await db.tables.listOrphaned(new Date())) {
+    if (this.firstScan) await this.releasePreviousLife();
+    const peers = await this.sweepHosts();
+    const orphans = await db.tables.listOrphaned(new Date());
+    if (orphans.length === 0) return opened;
+    const share = Math.ceil((await db.tables.listOpen()).length / (peers + 1));
+    for (const table of orphans) {
+      if (this.stopped || this.owned.size >= share) break;
+      // Being opened by `open` right now: its room is on the way.
+      if (this.owned.has(table.id)) continue;
+      const host = await this.hostOf(table.id);
+      // Its process is alive and serves it: that process has only been slow to renew, and will.
+      if (host === 'elsewhere') continue;
       if (!(await db.tables.claim(table.id, processId, leaseMs))) continue;
+      if (this.owned.has(table.id)) continue;
+      if (host === 'here') {
+        this.owned.add(table.id);
+        continue;
+      }
       try {
         await matchMaker.createRoom('table', { tableId: table.id });
         this.owned.add(table.id);
@@ -34,26 +120,118 @@ export class TableOwnership {
         await db.tables.release(table.id, processId);
       }
     }
+    if (opened.length > 0) log.info({ tables: opened }, 'claimed orphaned tables');
     return opened;
   }
 
-  /** Renews our leases and picks up orphans, every third of a lease. */
-  start(): void {
-    const { db, processId, leaseMs, log } = this.options;
-    this.timer = setInterval(() => {
-      void (async () => {
-        await db.tables.renew(processId, leaseMs);
-        await this.claimOrphans();
-      })().catch((error: unknown) => log.error({ err: error }, 'lease renewal failed'));
-    }, Math.max(250, Math.floor(leaseMs / 3)));
-    this.timer.unref();
+  /**
+   * A process restarted under the same FELT_PROCESS_ID (PM2 restarts a crashed
+   * one) finds leases in its name that no room of its runs; renewing them
+   * would keep those tables shut forever. It gives them up, to claim them
+   * again like any orphan.
+   */
+  private async releasePreviousLife(): Promise<void> {
+    const { db, processId } = this.options;
+    this.firstScan = false;
+    for (const table of await db.tables.listOpen()) {
+      if (table.ownerProcess === processId && !this.owned.has(table.id)) await db.tables.release(table.id, processId);
+    }
   }
 
+  /**
+   * Counts the other table hosts that are alive, and forgets the dead ones at
+   * once: their room listings go from the driver, so until their tables are
+   * back (when the leases run out) a join fails fast instead of waiting on a
+   * process that will never answer.
+   */
+  private async sweepHosts(): Promise<number> {
+    const hosts = await matchMaker.presence.hgetall(HOSTS_KEY);
+    let live = 0;
+    for (const [pid, feltProcess] of Object.entries(hosts ?? {})) {
+      if (pid === matchMaker.processId) continue;
+      if (await isAlive(pid)) {
+        live++;
+        continue;
+      }
+      await forgetProcess(pid);
+      await matchMaker.presence.hdel(HOSTS_KEY, pid);
+      this.options.log.warn({ deadProcess: feltProcess }, 'a table host is gone; its tables move here or to another process when their leases run out');
+    }
+    return live;
+  }
+
+  private async hostOf(tableId: string): Promise<Host> {
+    const listing = await matchMaker.getRoomById(tableId);
+    if (!listing) return matchMaker.getLocalRoomById(tableId) ? 'here' : 'nowhere';
+    if (listing.processId === matchMaker.processId) return 'here';
+    if (await isAlive(listing.processId)) return 'elsewhere';
+    await forgetProcess(listing.processId);
+    return 'nowhere';
+  }
+
+  /**
+   * Joins the table hosts, renews our leases every third of a lease and looks
+   * for orphans more often than that, so a dead process's tables come back
+   * soon after its leases run out.
+   */
+  async start(): Promise<void> {
+    const { processId, leaseMs } = this.options;
+    this.stopped = false;
+    await matchMaker.presence.hset(HOSTS_KEY, matchMaker.processId, processId);
+    await matchMaker.presence.subscribe(RELEASED_CHANNEL, this.onReleased);
+    this.renewTimer = this.every(Math.floor(leaseMs / 3), () => this.renew(), 'lease renewal failed');
+    this.scanTimer = this.every(Math.min(MAX_SCAN_MS, Math.floor(leaseMs / 3)), () => this.claimOrphans(), 'claiming orphaned tables failed');
+  }
+
+  private every(ms: number, task: () => Promise<unknown>, failure: string): NodeJS.Timeout {
+    const timer = setInterval(() => void task().catch((error: unknown) => this.options.log.error({ err: error }, failure)), ms);
+    timer.unref();
+    return timer;
+  }
+
+  private async renew(): Promise<void> {
+    const { db, processId, leaseMs, log } = this.options;
+    const held = new Set(await db.tables.renew(processId, leaseMs));
+    for (const id of this.owned) {
+      // Closed tables give their lease back themselves; anything else lost means another process took it over.
+      if (held.has(id)) continue;
+      this.owned.delete(id);
+      if (matchMaker.getLocalRoomById(id) && (await db.tables.get(id))?.status !== 'closed') {
+        log.warn({ tableId: id }, 'lost the lease of a table this process still runs');
+      }
+    }
+  }
+
+  /**
+   * Claims nothing more and leaves the table hosts (so peers stop counting
+   * this process in their share), but keeps renewing the leases held: a
+   * process that is shutting down still runs its tables until it lets go.
+   */
+  async stopClaiming(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.scanTimer);
+    await this.scanning?.catch(() => []);
+    await matchMaker.presence.unsubscribe(RELEASED_CHANNEL, this.onReleased);
+    await matchMaker.presence.hdel(HOSTS_KEY, matchMaker.processId);
+  }
+
+  /** Stops renewing and claiming; with `release`, gives every lease back and tells the other processes. */
   async stop(release: boolean): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    await this.stopClaiming();
+    clearInterval(this.renewTimer);
     if (!release) return;
     for (const id of this.owned) await this.options.db.tables.release(id, this.options.processId);
     this.owned.clear();
+    await matchMaker.presence.publish(RELEASED_CHANNEL, this.options.processId);
   }
+}
+
+/** Removes a dead process's room listings (a killed process leaves them behind) and its room count. */
+async function forgetProcess(pid: string): Promise<void> {
+  await matchMaker.driver.cleanup?.(pid);
+  await matchMaker.stats.excludeProcess(pid);
+}
+
+function isAlive(pid: string): Promise<boolean> {
+  return isProcessAlive(matchMaker.presence, pid);
 }

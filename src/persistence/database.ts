@@ -1,5 +1,11 @@
+import { analyticsRepository } from './analytics.ts';
+import type { AnalyticsRepository, HousekeepingRepository, JobRunRepository } from './analytics-types.ts';
 import { handCompletion } from './completion.ts';
+import { housekeepingRepository } from './housekeeping.ts';
+import { jobRunRepository } from './job-runs.ts';
 import { handRepository } from './hands.ts';
+import type { InsightRepository } from './insight-types.ts';
+import { insightRepository } from './insights.ts';
 import { ledgerRepository } from './ledger.ts';
 import { migrateUp } from './migrate.ts';
 import { connectOrm, type DatabaseKind, type Orm } from './orm.ts';
@@ -27,6 +33,13 @@ export type Database = {
   snapshots: SnapshotRepository;
   hands: HandRepository;
   completion: HandCompletion;
+  insights: InsightRepository;
+  /** Claimed runs of background jobs (`src/jobs/coordinator.ts`). */
+  jobRuns: JobRunRepository;
+  /** Minute snapshots and hourly sums per template. */
+  analytics: AnalyticsRepository;
+  /** Idle tables and retention pruning, for the cleanup job. */
+  housekeeping: HousekeepingRepository;
   /** True when the database answers a query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -68,6 +81,10 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     snapshots: snapshotRepository(orm),
     hands: handRepository(orm),
     completion: handCompletion(orm),
+    insights: insightRepository(orm, kind),
+    jobRuns: jobRunRepository(orm),
+    analytics: analyticsRepository(orm),
+    housekeeping: housekeepingRepository(orm),
     async ping() {
       if (closed) return false;
       try {

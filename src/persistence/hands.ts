@@ -1,6 +1,6 @@
 import { Hand } from './entities/Hand.ts';
 import type { Em, Orm } from './orm.ts';
-import { PersistenceError, type HandRecord, type HandRecordInput, type HandRepository } from './types.ts';
+import { PersistenceError, type HandFilter, type HandRecord, type HandRecordInput, type HandRepository } from './types.ts';
 
 // A page never loads more than this many hands, whatever the caller asks.
 const MAX_PAGE = 1000;
@@ -54,6 +54,26 @@ export async function insertHand(em: Em, hand: HandRecordInput): Promise<boolean
   return true;
 }
 
+/**
+ * The `from … where …` of a filtered hand query. By player it walks
+ * hand_player's (player_id, ended_at) index (`by` is its alias); otherwise
+ * hand's (table_id, ended_at) or (ended_at).
+ */
+function filtered(filter: HandFilter): { by: string; from: string; params: unknown[] } {
+  const by = filter.playerId !== undefined ? '"hp"' : '"h"';
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.playerId !== undefined) { where.push('"hp"."player_id" = ?'); params.push(filter.playerId); }
+  if (filter.tableId !== undefined) { where.push('"h"."table_id" = ?'); params.push(filter.tableId); }
+  if (filter.variant !== undefined) { where.push('"h"."variant" = ?'); params.push(filter.variant); }
+  if (filter.from !== undefined) { where.push(`${by}."ended_at" >= ?`); params.push(filter.from); }
+  if (filter.to !== undefined) { where.push(`${by}."ended_at" < ?`); params.push(filter.to); }
+  const from = `from "hand" "h"
+    ${filter.playerId !== undefined ? 'join "hand_player" "hp" on "hp"."hand_id" = "h"."id"' : ''}
+    ${where.length > 0 ? `where ${where.join(' and ')}` : ''}`;
+  return { by, from, params };
+}
+
 /** Completed hands, newest first. A time range covers hands that ended at or after `from` and before `to`. */
 export function handRepository(orm: Orm): HandRepository {
   return {
@@ -66,23 +86,19 @@ export function handRepository(orm: Orm): HandRepository {
       const limit = Math.min(Math.max(Math.trunc(filter.limit) || 0, 0), MAX_PAGE);
       const offset = Math.max(Math.trunc(filter.offset) || 0, 0);
       if (limit === 0) return [];
-      // By player, walk hand_player's (player_id, ended_at) index; otherwise hand's (table_id, ended_at) or (ended_at).
-      const by = filter.playerId !== undefined ? '"hp"' : '"h"';
-      const where: string[] = [];
-      const params: unknown[] = [];
-      if (filter.playerId !== undefined) { where.push('"hp"."player_id" = ?'); params.push(filter.playerId); }
-      if (filter.tableId !== undefined) { where.push('"h"."table_id" = ?'); params.push(filter.tableId); }
-      if (filter.from !== undefined) { where.push(`${by}."ended_at" >= ?`); params.push(filter.from); }
-      if (filter.to !== undefined) { where.push(`${by}."ended_at" < ?`); params.push(filter.to); }
+      const { by, from, params } = filtered(filter);
       const em = orm.em.fork();
       const rows = await em.execute(
-        `select "h".* from "hand" "h"
-         ${filter.playerId !== undefined ? 'join "hand_player" "hp" on "hp"."hand_id" = "h"."id"' : ''}
-         ${where.length > 0 ? `where ${where.join(' and ')}` : ''}
-         order by ${by}."ended_at" desc, "h"."id" desc limit ? offset ?`,
+        `select "h".* ${from} order by ${by}."ended_at" desc, "h"."id" desc limit ? offset ?`,
         [...params, limit, offset],
       );
       return rows.map((row) => toRecord(em.map(Hand, row)));
+    },
+
+    async count(filter) {
+      const { from, params } = filtered(filter);
+      const [row] = await orm.em.fork().execute<{ total: string }[]>(`select count(*) as "total" ${from}`, params);
+      return Number(row?.total ?? 0);
     },
   };
 }

@@ -115,7 +115,10 @@ function toRecords(entries: LedgerEntry[], applied: boolean): TransferRecord[] {
     const transaction = entry.transaction;
     let record = records.get(transaction.id);
     if (!record) {
-      record = { id: String(transaction.id), key: transaction.key, reason: transaction.reason, createdAt: transaction.createdAt, entries: [], applied };
+      record = {
+        id: String(transaction.id), key: transaction.key, reason: transaction.reason, createdAt: transaction.createdAt,
+        entries: [], applied, meta: transaction.meta ?? null,
+      };
       records.set(transaction.id, record);
     }
     record.entries.push({ kind: entry.account.kind as AccountKind, owner: entry.account.owner, amount: entry.amount });
@@ -155,6 +158,15 @@ export function ledgerRepository(orm: Orm): LedgerRepository {
       const ids = rows.map((row) => Number(row.transaction_id));
       const entries = await em.find(LedgerEntry, { transaction: { $in: ids } }, { populate: ['transaction', 'account'], orderBy: { transaction: 'desc', id: 'asc' } });
       return toRecords(entries, false);
+    },
+
+    async historyCount(kind, owner) {
+      const [row] = await orm.em.fork().execute<{ total: string }[]>(
+        `select count(distinct "e"."transaction_id") as "total" from "ledger_entry" "e"
+         join "account" "a" on "a"."id" = "e"."account_id" where "a"."kind" = ? and "a"."owner" = ?`,
+        [kind, owner],
+      );
+      return Number(row?.total ?? 0);
     },
 
     async totalHeld() {

@@ -70,5 +70,34 @@ export function playerRepository(orm: Orm): PlayerRepository {
       const player = await orm.em.fork().findOne(Player, { username });
       return player ? { ...toRecord(player), passwordHash: player.passwordHash ?? null } : null;
     },
+
+    async search({ query, limit, offset }) {
+      const em = orm.em.fork();
+      // `%` and `_` in the query are letters to look for, not wildcards (`!` escapes them; a backslash would trip placeholder parsing).
+      const pattern = query ? `%${query.replace(/[!%_]/g, (c) => `!${c}`)}%` : null;
+      const where = pattern ? `where "p"."name" ilike ? escape '!' or "p"."username" ilike ? escape '!'` : '';
+      const params = pattern ? [pattern, pattern] : [];
+      const [{ total }] = await em.execute<{ total: string }[]>(`select count(*) as "total" from "player" "p" ${where}`, params);
+      const rows = await em.execute<Record<string, unknown>[]>(
+        `select "p".*, coalesce("a"."balance", 0) as "wallet_balance" from "player" "p"
+         left join "account" "a" on "a"."kind" = 'player' and "a"."owner" = "p"."id"::text
+         ${where} order by "p"."created_at" desc, "p"."id" desc limit ? offset ?`,
+        [...params, limit, offset],
+      );
+      const players = rows.map((row) => ({ ...toRecord(em.map(Player, row)), balance: Number(row.wallet_balance) }));
+      return { players, total: Number(total) };
+    },
+
+    async setBanned(id, banned) {
+      if (!isUuid(id)) return null;
+      const em = orm.em.fork();
+      const player = await em.findOne(Player, { id });
+      if (!player) return null;
+      // A second ban keeps the first one's time: it says since when the player has been banned.
+      if (banned && !player.bannedAt) player.bannedAt = new Date();
+      if (!banned) player.bannedAt = null;
+      await em.flush();
+      return toRecord(player);
+    },
   };
 }

@@ -16,6 +16,9 @@ export type PlayerRecord = {
 
 export type PlayerWithSecret = PlayerRecord & { passwordHash: string | null };
 
+/** A player as admins list them: the record and the wallet's balance. */
+export type PlayerWithBalance = PlayerRecord & { balance: number };
+
 export interface PlayerRepository {
   /** A guest with a fresh wallet holding `startingBalance`. */
   createGuest(name: string, startingBalance: number): Promise<PlayerRecord>;
@@ -23,6 +26,10 @@ export interface PlayerRepository {
   register(input: { username: string; name: string; passwordHash: string; isAdmin?: boolean }, startingBalance: number): Promise<PlayerRecord>;
   findById(id: string): Promise<PlayerRecord | null>;
   findByUsername(username: string): Promise<PlayerWithSecret | null>;
+  /** Newest first, each with its wallet's balance; `query` matches name or username anywhere, case-insensitively. */
+  search(filter: { query?: string; limit: number; offset: number }): Promise<{ players: PlayerWithBalance[]; total: number }>;
+  /** Bans (`bannedAt` set now, kept if already banned) or unbans; null for an unknown player. */
+  setBanned(id: string, banned: boolean): Promise<PlayerRecord | null>;
 }
 
 /** Who holds chips: a player's wallet, a table (stacks and pots on it), the house (rake), or outside money (admin credits). */
@@ -48,6 +55,8 @@ export type TransferRecord = {
   entries: { kind: AccountKind; owner: string; amount: number }[];
   /** False when this key had already been applied and nothing new happened. */
   applied: boolean;
+  /** What the transfer's cause attached (an admin's note and id for admin credits), or null. */
+  meta: Record<string, unknown> | null;
 };
 
 export interface LedgerRepository {
@@ -60,6 +69,8 @@ export interface LedgerRepository {
   balance(kind: AccountKind, owner: string): Promise<number>;
   /** Newest first. */
   history(kind: AccountKind, owner: string, limit: number, offset: number): Promise<TransferRecord[]>;
+  /** How many transfers `history` pages through. */
+  historyCount(kind: AccountKind, owner: string): Promise<number>;
   /** Sum over all player, table and house accounts (for conservation checks). */
   totalHeld(): Promise<number>;
 }
@@ -147,9 +158,14 @@ export type HandRecordInput = {
 
 export type HandRecord = HandRecordInput;
 
+/** Which hands: a table's, a player's, of a variant, and those that ended at or after `from` and before `to`. */
+export type HandFilter = { tableId?: string; playerId?: string; variant?: string; from?: Date; to?: Date };
+
 export interface HandRepository {
   get(id: string): Promise<HandRecord | null>;
-  list(filter: { tableId?: string; playerId?: string; from?: Date; to?: Date; limit: number; offset: number }): Promise<HandRecord[]>;
+  list(filter: HandFilter & { limit: number; offset: number }): Promise<HandRecord[]>;
+  /** How many hands `list` pages through with this filter. */
+  count(filter: HandFilter): Promise<number>;
 }
 
 /**

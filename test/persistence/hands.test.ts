@@ -62,6 +62,18 @@ describeEachBackend('hands', (backend) => {
     assert.deepEqual(await db().hands.list({ playerId: randomUUID(), limit: 10, offset: 0 }), []);
   });
 
+  it('when hands are counted then the count is what list pages through with the same filter', async () => {
+    const { hands, alice, bob, red } = await arrange(db());
+    const from = hands[1].endedAt;
+    const to = hands[4].endedAt;
+
+    assert.equal(await db().hands.count({ tableId: red }), 3);
+    assert.equal(await db().hands.count({ playerId: bob }), 5);
+    assert.equal(await db().hands.count({ playerId: alice, tableId: red, from }), 2);
+    assert.equal(await db().hands.count({ from, to }), 3);
+    assert.equal(await db().hands.count({ playerId: randomUUID() }), 0);
+  });
+
   it('when a hand is asked for by id then it comes back as recorded, or null when unknown', async () => {
     const { hands } = await arrange(db());
 

@@ -158,6 +158,20 @@ describeEachBackend('ledger', (backend) => {
     assert.deepEqual(await db().ledger.history('player', randomUUID(), 10, 0), []);
   });
 
+  it('when history is counted then it is the number of transfers the account took part in, and meta comes back', async () => {
+    const player = await wallet(db(), 1000);
+    const table = randomUUID();
+    for (const n of [1, 2]) await db().ledger.transfer(buyIn(player, table, n * 10, `buyIn:${table}:${n}`));
+    await db().ledger.transfer({ key: randomUUID(), reason: 'credit', meta: { note: 'goodwill' }, entries: [{ kind: 'external', owner: 'admin', amount: -5 }, { kind: 'player', owner: player, amount: 5 }] });
+
+    assert.equal(await db().ledger.historyCount('player', player), 4);
+    assert.equal(await db().ledger.historyCount('table', table), 2);
+    assert.equal(await db().ledger.historyCount('player', randomUUID()), 0);
+    const [newest, older] = await db().ledger.history('player', player, 2, 0);
+    assert.deepEqual(newest.meta, { note: 'goodwill' });
+    assert.equal(older.meta, null);
+  });
+
   it('when chips move between players, tables and the house then the total held changes only by outside money', async () => {
     const before = await db().ledger.totalHeld();
     const player = await wallet(db(), 500);

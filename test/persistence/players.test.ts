@@ -66,3 +66,55 @@ describeEachBackend('players', (backend) => {
     await assert.rejects(db().players.createGuest('Fraction', 1.5), (error: unknown) => error instanceof PersistenceError && error.code === 'invalid_balance');
   });
 });
+
+describeEachBackend('players: search', (backend) => {
+  const db = useFreshDatabase(backend);
+
+  it('when players are searched then name or username matches anywhere, any case, newest first, each with a balance', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const guest = await db().players.createGuest(`Ann ${tag}`, 100);
+    const named = await db().players.register({ username: `u_${tag}`, name: 'Zed', passwordHash: 'x' }, 250);
+    await db().players.createGuest('Someone else', 10);
+
+    const found = await db().players.search({ query: tag.toUpperCase(), limit: 10, offset: 0 });
+
+    assert.equal(found.total, 2);
+    const byName = [...found.players].sort((a, b) => a.name.localeCompare(b.name));
+    assert.deepEqual(byName, [{ ...guest, balance: 100 }, { ...named, balance: 250 }]);
+    assert.ok(found.players[0].createdAt >= found.players[1].createdAt, 'newest first');
+  });
+
+  it('when a search is paged then total counts every match and each page holds its share', async () => {
+    const tag = randomUUID().slice(0, 6);
+    for (const n of [1, 2, 3]) await db().players.createGuest(`Page${n} ${tag}`, 0);
+
+    const first = await db().players.search({ query: tag, limit: 2, offset: 0 });
+    const second = await db().players.search({ query: tag, limit: 2, offset: 2 });
+
+    assert.equal(first.total, 3);
+    assert.equal(second.total, 3);
+    assert.deepEqual([first.players.length, second.players.length], [2, 1]);
+    assert.deepEqual([...first.players, ...second.players].map((player) => player.name).sort(), [`Page1 ${tag}`, `Page2 ${tag}`, `Page3 ${tag}`]);
+  });
+
+  it('when the query holds % or _ then they match themselves, not anything', async () => {
+    const tag = randomUUID().slice(0, 6);
+    const literal = await db().players.createGuest(`50%_${tag}`, 0);
+    await db().players.createGuest(`50ab${tag}`, 0);
+
+    const found = await db().players.search({ query: `50%_${tag}`, limit: 10, offset: 0 });
+
+    assert.deepEqual(found.players.map((player) => player.id), [literal.id]);
+  });
+
+  it('when no query is given then every player is listed and counted', async () => {
+    const before = await db().players.search({ limit: 1, offset: 0 });
+    const guest = await db().players.createGuest('Anyone', 0);
+
+    const all = await db().players.search({ limit: 200, offset: 0 });
+
+    assert.equal(all.total, before.total + 1);
+    assert.equal(all.players.length, all.total);
+    assert.ok(all.players.some((player) => player.id === guest.id));
+  });
+});

@@ -1,5 +1,13 @@
 import { Router } from 'express';
 import type { ApiDeps } from '../types.ts';
+import { analyticsRoutes } from './analytics-routes.ts';
+import { templateRoutes } from './template-routes.ts';
+import { playerListRoutes } from './player-list-routes.ts';
+import { walletRoutes } from './wallet-routes.ts';
+import { handRoutes } from './hand-routes.ts';
+import { tableRoutes } from './table-routes.ts';
+import { playerBanRoutes } from './player-ban-routes.ts';
+import { insightRoutes } from './insight-routes.ts';
 
 /** Where the admin API is mounted; every admin route is declared relative to it. */
 export const ADMIN_PREFIX = '/api/admin';
@@ -10,5 +18,13 @@ export const ADMIN_PREFIX = '/api/admin';
  */
 export function adminRoutes(deps: ApiDeps): Router {
   const router = Router();
+  router.use(analyticsRoutes(deps));
+  router.use(templateRoutes(deps));
+  router.use(playerListRoutes(deps));
+  router.use(walletRoutes(deps));
+  router.use(handRoutes(deps));
+  router.use(tableRoutes(deps));
+  router.use(playerBanRoutes(deps));
+  router.use(insightRoutes(deps));
   return router;
 }

@@ -45,7 +45,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return rest;
 }
 
-function parameters(where: 'path' | 'query', schema: z.ZodType | undefined): unknown[] {
+function parameters(where: 'path' | 'query', schema: z.ZodType | undefined): { name: string }[] {
   if (!schema) return [];
   const object = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
   return Object.entries(object.properties ?? {}).map(([name, property]) => ({
@@ -53,10 +53,22 @@ function parameters(where: 'path' | 'query', schema: z.ZodType | undefined): unk
   }));
 }
 
-/** The OpenAPI 3.1 document of every route declared with `defineRoute`. */
-export function openApiDocument(info: { version: string }): Record<string, unknown> {
+/** The path's parameters: those its `params` schema describes, and any other `:name` in the path as a plain string. */
+function pathParameters(doc: RouteDoc): { name: string }[] {
+  const described = parameters('path', doc.params);
+  const missing = [...doc.path.matchAll(/:(\w+)/g)].map((match) => match[1]).filter((name) => !described.some((parameter) => parameter.name === name));
+  return [...described, ...missing.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }))];
+}
+
+/** `get /api/admin/templates/{templateId}` → `getApiAdminTemplatesTemplateId`: unique per method and path, letters and digits only. */
+function operationId(method: string, path: string): string {
+  return method + path.split(/[^A-Za-z0-9]+/).filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join('');
+}
+
+/** The OpenAPI 3.1 document of every route declared with `defineRoute` (or of `docs`, for tests). */
+export function openApiDocument(info: { version: string }, docs: RouteDoc[] = routeDocs()): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const doc of [...routes.values()].sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const doc of [...docs].sort((a, b) => a.path.localeCompare(b.path))) {
     const path = doc.path.replace(/:(\w+)/g, '{$1}');
     const statuses = new Set<number>(doc.errors ?? []);
     if (doc.params || doc.query || doc.body) statuses.add(400);
@@ -77,9 +89,9 @@ export function openApiDocument(info: { version: string }): Record<string, unkno
     paths[path][doc.method] = {
       summary: doc.summary,
       tags: doc.tags,
-      operationId: `${doc.method}${path.replace(/[{}]/g, '').split('/').filter(Boolean).map((part) => part[0].toUpperCase() + part.slice(1)).join('')}`,
+      operationId: operationId(doc.method, path),
       ...(doc.auth !== 'none' ? { security: [{ bearer: [] }] } : {}),
-      parameters: [...parameters('path', doc.params), ...parameters('query', doc.query)],
+      parameters: [...pathParameters(doc), ...parameters('query', doc.query)],
       ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
       responses,
     };

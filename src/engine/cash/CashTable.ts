@@ -26,6 +26,11 @@ function illegal(code: string, message: string): never {
 export class CashTable {
   readonly state: CashTableState;
   private readonly random: RandomSource;
+  /**
+   * Dealing paused: the process running this table is shutting down and hands
+   * it over. Not part of the state: the next owner restores and deals again.
+   */
+  private dealingPaused = false;
 
   private constructor(state: CashTableState, random: RandomSource) {
     this.state = state;
@@ -330,7 +335,7 @@ export class CashTable {
 
   private scheduleHand(now: number): void {
     const s = this.state;
-    if (s.hand || s.closing || s.nextHandAt > 0) return;
+    if (s.hand || s.closing || this.dealingPaused || s.nextHandAt > 0) return;
     if (planNextHand(s.seating, s.settings.stakes) === null) return;
     s.nextHandAt = now + s.settings.pauseMs;
   }
@@ -358,7 +363,7 @@ export class CashTable {
   private startHand(now: number, events: CashTableEvent[]): void {
     const s = this.state;
     s.nextHandAt = 0;
-    if (s.hand || s.closing) return;
+    if (s.hand || s.closing || this.dealingPaused) return;
     this.applyTopUps();
     const plan = planNextHand(s.seating, s.settings.stakes);
     if (!plan) return;
@@ -606,6 +611,24 @@ export class CashTable {
     this.touch();
   }
 
+  /**
+   * Deals no new hand until `resumeDealing`; the hand in play goes on to its
+   * end and players keep their seats. Unlike `close`, this is not the table's
+   * fate: its process is leaving and another one will deal the next hand.
+   */
+  pauseDealing(): void {
+    this.dealingPaused = true;
+    this.state.nextHandAt = 0;
+    this.touch();
+  }
+
+  /** Deals again: schedules the next hand if the seats allow one. */
+  resumeDealing(now: number): void {
+    this.dealingPaused = false;
+    this.scheduleHand(now);
+    this.touch();
+  }
+
   /** Stops dealing: the current hand finishes, then everyone stands up with their chips. */
   close(now: number): CashTableEvent[] {
     const s = this.state;
@@ -617,6 +640,26 @@ export class CashTable {
       if (info) events.push(this.standUpSeat(seat));
     });
     void now;
+    this.touch();
+    return events;
+  }
+
+  /** A closing table with no hand, no player and no money in flight: nothing is left on it. */
+  isClosed(): boolean {
+    const s = this.state;
+    return s.closing && !s.hand && this.seatedCount() === 0 && s.pendingMoney.length === 0;
+  }
+
+  /**
+   * Takes a player off the table (a ban): off the waiting list and any seat
+   * offer now, out of their seat like `leave` (after the hand they are playing).
+   */
+  expel(playerId: string, now: number): CashTableEvent[] {
+    const s = this.state;
+    s.waiting = s.waiting.filter((w) => w.playerId !== playerId);
+    if (s.offer?.playerId === playerId) s.offer = null;
+    const events = this.seatOf(playerId) >= 0 ? this.leave(playerId, now) : [];
+    this.offerSeats(now, events);
     this.touch();
     return events;
   }

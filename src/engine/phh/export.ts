@@ -41,9 +41,9 @@ function toPhhAction(op: HandState['log'][number]): PhhAction | null {
 /**
  * Renders a hand's operation log as a PHH document. Live posts that do not
  * set the order of action become negative `blinds_or_straddles` (PHH's own
- * way to say so); dead blinds, runouts and an odd-chip rule other than PokerKit's, which PHH has
- * no field for, go in the user-defined fields `_dead_blinds`, `_runouts` and `_odd_chips`, which `replayPhh`
- * reads back.
+ * way to say so); dead blinds, runouts, an odd-chip rule other than PokerKit's and the rake, which PHH has
+ * no field for, go in the user-defined fields `_dead_blinds`, `_runouts`, `_odd_chips` and
+ * `_rake = {basis_points, cap, no_flop_no_drop}`, which `replayPhh` reads back.
  */
 export function exportPhh(state: HandState, meta: PhhMetadata = {}): PhhDocument {
   const config = state.config;
@@ -56,6 +56,10 @@ export function exportPhh(state: HandState, meta: PhhMetadata = {}): PhhDocument
   // PHH readers split odd chips PokerKit's way; say so when this table did otherwise.
   const oddChips = config.oddChips ?? OddChipRule.leftOfButton;
   if (oddChips !== OddChipRule.firstLeftOfButton) userDefined._odd_chips = oddChips;
+  // The house's share changes the finishing stacks, so a replay must take it too.
+  if (config.rake && config.rake.basisPoints > 0) {
+    userDefined._rake = { basis_points: config.rake.basisPoints, cap: config.rake.cap, no_flop_no_drop: config.rake.noFlopNoDrop };
+  }
   const actions: string[] = [];
   for (const op of state.log) {
     const action = toPhhAction(op);

@@ -4,7 +4,8 @@ import { Hand } from '../hand/Hand.ts';
 import { HandPhase, OddChipRule, type HandConfig } from '../hand/state.ts';
 import { findVariant } from '../variants.ts';
 import { parsePhhAction, phhActionPlayer, type PhhAction } from './action.ts';
-import type { PhhDocument } from './document.ts';
+import type { PhhDocument, PhhUserValue } from './document.ts';
+import type { RakeRule } from '../rake.ts';
 
 /** An unknown (`inf`) stack is played as this many chips: more than any real pot. */
 const UNKNOWN_STACK = 1e15;
@@ -28,7 +29,7 @@ function chipScale(doc: PhhDocument, actions: readonly PhhAction[]): number {
   let places = 0;
   const amounts: number[] = [
     ...doc.starting_stacks, ...doc.antes, ...(doc.blinds_or_straddles ?? []), ...(doc.finishing_stacks ?? []),
-    doc.min_bet ?? 0, doc.small_bet ?? 0, doc.big_bet ?? 0, doc.bring_in ?? 0,
+    doc.min_bet ?? 0, doc.small_bet ?? 0, doc.big_bet ?? 0, doc.bring_in ?? 0, rakeOf(doc.user_defined._rake, 1)?.cap ?? 0,
   ];
   for (const amount of amounts) if (Number.isFinite(amount)) places = Math.max(places, decimals(amount));
   for (const action of actions) if (action.kind === 'complete_bet_or_raise_to') places = Math.max(places, decimals(action.amountText));
@@ -39,7 +40,18 @@ function toChips(value: number, scale: number): number {
   return Number.isFinite(value) ? Math.round(value * scale) : UNKNOWN_STACK;
 }
 
-/** The engine configuration a PHH document describes (PokerKit's rules, no rake). */
+/**
+ * Felt's `_rake = {basis_points, cap, no_flop_no_drop}` (PHH has no rake field;
+ * a hand without it is replayed unraked, as PokerKit plays it).
+ */
+function rakeOf(value: PhhUserValue | undefined, scale: number): RakeRule | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('basis_points' in value)) return undefined;
+  const { basis_points: basisPoints, cap, no_flop_no_drop: noFlopNoDrop } = value as Record<string, PhhUserValue>;
+  if (typeof basisPoints !== 'number' || typeof cap !== 'number') return undefined;
+  return { basisPoints, cap: toChips(cap, scale), noFlopNoDrop: noFlopNoDrop === true };
+}
+
+/** The engine configuration a PHH document describes (PokerKit's rules; Felt's `_rake` when present). */
 export function configFromPhh(doc: PhhDocument, scale = 1): HandConfig {
   const chips = (values: readonly number[]): number[] => values.map((value) => toChips(value, scale));
   const amount = (value: number | undefined): number | undefined => (value === undefined ? undefined : toChips(value, scale));
@@ -48,6 +60,7 @@ export function configFromPhh(doc: PhhDocument, scale = 1): HandConfig {
     return Array.isArray(value) && value.every((v) => typeof v === 'number') ? chips(value as number[]) : undefined;
   };
   const runouts = doc.user_defined._runouts;
+  const rake = rakeOf(doc.user_defined._rake, scale);
   return {
     variant: doc.variant,
     startingStacks: chips(doc.starting_stacks),
@@ -62,6 +75,7 @@ export function configFromPhh(doc: PhhDocument, scale = 1): HandConfig {
     ...(extra('_dead_blinds') ? { deadBlinds: extra('_dead_blinds') } : {}),
     ...(extra('_posts') ? { posts: extra('_posts') } : {}),
     ...(typeof runouts === 'number' && runouts > 1 ? { maxRunouts: runouts } : {}),
+    ...(rake ? { rake } : {}),
   };
 }
 

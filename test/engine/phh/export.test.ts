@@ -49,4 +49,19 @@ describe('PHH export', () => {
     assert.deepEqual(doc.user_defined._dead_blinds, [0, 0, 0, 1]);
     assert.deepEqual(verifyPhh(parsePhh(writePhh(doc))), { ok: true, repairs: 0 });
   });
+
+  it('when a hand was raked then its history records the rake and replays to the raked stacks', () => {
+    const hand = Hand.start(nlConfig([100, 100], { rake: { basisPoints: 1000, cap: 3, noFlopNoDrop: true } }), { random: seededRandom(8) });
+    hand.raiseTo(1, 20);
+    hand.call(0);
+    playOut(hand);
+    assert.equal(hand.state.pots.reduce((sum, pot) => sum + pot.rake, 0), 3, 'the capped rake was taken');
+
+    const doc = parsePhh(writePhh(exportPhh(hand.state)));
+
+    assert.deepEqual(doc.user_defined._rake, { basis_points: 1000, cap: 3, no_flop_no_drop: true });
+    assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
+    const { _rake: _dropped, ...unraked } = doc.user_defined;
+    assert.equal(verifyPhh({ ...doc, user_defined: unraked }).ok, false, 'without the rake the stacks would not add up');
+  });
 });

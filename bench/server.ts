@@ -1,0 +1,121 @@
+// Server figures for `npm run bench`: one Felt process pinned to core 0
+// (`taskset`), the bots of this process on core 1, loopback only. Each figure
+// starts its own server on fresh data: PostgreSQL when DATABASE_URL is set
+// (a new database next to it), else PGlite in /tmp; the line says which.
+import { availableParallelism } from 'node:os';
+import { pinProcess } from '../loadtest/proc.ts';
+import { spawnServer } from '../loadtest/server-process.ts';
+import { LoadSession, type WindowResult } from '../loadtest/session.ts';
+import { benchFailover } from './server-failover.ts';
+
+/** A server figure: like `Figure`, plus what it was measured on; `value` is null when it could not be measured (`reason` says why). */
+export type ServerFigure = { name: string; value: number | null; unit: string; [detail: string]: unknown };
+
+const SERVER_CPUS = '0';
+const BOT_CPUS = '1';
+/** The issue's human pace: one action every 2 s per table. */
+const HUMAN_THINK_MS = 2_000;
+const P99_LIMIT_MS = 100;
+
+const databaseUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
+
+function details(window: WindowResult): Record<string, unknown> {
+  return {
+    actionsPerSecond: window.actionsPerSecond, p50Ms: window.latency.p50, p99Ms: window.latency.p99, errors: window.errors,
+    serverCpuPercent: window.server?.cpuPercent ?? null, serverPeakRssMb: window.server?.peakRssMb ?? null,
+    botsCpuPercent: window.bots.cpuPercent,
+  };
+}
+
+/**
+ * `server.hands_per_s`: instant bots (no think time, no pause between hands)
+ * at enough six-max tables to keep one server process busy; complete hands
+ * per second over the measured window.
+ */
+export async function benchHandsPerSecond(tables = 100, seconds = 15): Promise<ServerFigure> {
+  const server = await spawnServer({ tables, pauseMs: 0, cpus: SERVER_CPUS, databaseUrl: databaseUrl() });
+  try {
+    const session = await LoadSession.open({ url: server.url, thinkMs: 0, tables, connectConcurrency: 64 });
+    try {
+      const { seated } = await session.addBots(6 * tables);
+      await session.measure(3, server.pid); // warm-up: every table deals
+      const window = await session.measure(seconds, server.pid);
+      return {
+        name: 'server.hands_per_s', value: window.handsPerSecond, unit: 'hands/s',
+        database: server.database, tables, players: seated, thinkMs: 0, pauseMs: 0, seconds, ...details(window),
+      };
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * `server.players_at_p99_100ms`: tables of six bots at human pace are added
+ * step by step to one server process until the p99 action-to-patch latency
+ * exceeds 100 ms, the table cap is reached or the time budget runs out. The
+ * figure is the most seated players of a step that stayed under 100 ms.
+ */
+export async function benchPlayersAtP99(capTables = 1_000, budgetS = 240): Promise<ServerFigure> {
+  const steps = [50, 100, 200, 350, 500, 650, 800, capTables].filter((n) => n <= capTables);
+  const server = await spawnServer({ tables: capTables, cpus: SERVER_CPUS, databaseUrl: databaseUrl(), readyTimeoutMs: 300_000 });
+  const started = performance.now();
+  const measured: { players: number; p99Ms: number; cpu: number | null; botsCpu: number }[] = [];
+  let best: { players: number; window: WindowResult } | null = null;
+  let stop = 'cap';
+  try {
+    const session = await LoadSession.open({ url: server.url, thinkMs: HUMAN_THINK_MS, tables: 0, connectConcurrency: 64 });
+    try {
+      for (const tables of steps) {
+        if ((performance.now() - started) / 1000 > budgetS) {
+          stop = 'time budget';
+          break;
+        }
+        session.useTables(tables);
+        await session.addBots(6 * tables - session.bots.length);
+        await session.measure(4, server.pid); // settle: new tables deal their first hands
+        const window = await session.measure(12, server.pid);
+        measured.push({ players: session.seated, p99Ms: window.latency.p99, cpu: window.server?.cpuPercent ?? null, botsCpu: window.bots.cpuPercent });
+        if (window.latency.p99 > P99_LIMIT_MS || window.errors > 0) {
+          stop = window.errors > 0 ? 'errors' : 'p99 over 100 ms';
+          break;
+        }
+        best = { players: session.seated, window };
+      }
+    } finally {
+      await session.close();
+    }
+  } finally {
+    await server.stop();
+  }
+  return {
+    name: 'server.players_at_p99_100ms', value: best?.players ?? 0, unit: 'players',
+    database: server.database, thinkMs: HUMAN_THINK_MS, stoppedBy: stop, steps: measured,
+    ...(best ? details(best.window) : {}),
+  };
+}
+
+/** Every server figure, printed as a JSON line as soon as it is known. */
+export async function benchServer(only?: string): Promise<void> {
+  const pinned = pinProcess(process.pid, BOT_CPUS);
+  if (!pinned) console.error('bench: taskset is unavailable; the server and the bots share the cores');
+  try {
+    if (!only || only === 'hands') print(await benchHandsPerSecond());
+    if (!only || only === 'players') print(await benchPlayersAtP99());
+    if (!only || only === 'failover') print(await benchFailover({ serverCpus: SERVER_CPUS }));
+  } finally {
+    if (pinned) pinProcess(process.pid, `0-${availableParallelism() - 1}`);
+  }
+}
+
+function print(figure: ServerFigure): void {
+  console.log(JSON.stringify(figure));
+}
+
+// `node bench/server.ts [hands|players|failover]`: one figure alone.
+if (import.meta.main) {
+  await benchServer(process.argv[2]);
+  process.exit(0);
+}

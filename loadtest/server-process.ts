@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { hasTaskset, sampleProcess, type ProcSample } from './proc.ts';
+
+export type SpawnOptions = {
+  /** Load-test tables to open (six-max NL 1/2). */
+  tables: number;
+  /** Pause between hands; unset keeps the production pause. */
+  pauseMs?: number;
+  /** CPU list to pin the server to (`taskset -c`), or null for no pinning. */
+  cpus: string | null;
+  /** PostgreSQL server to make a fresh database on; unset: PGlite in a temp folder. */
+  databaseUrl?: string;
+  /** How long to wait for the server and all its tables. */
+  readyTimeoutMs?: number;
+};
+
+/** A Felt process started for a load test, on its own fresh data. */
+export type SpawnedServer = {
+  url: string;
+  pid: number;
+  database: 'pglite' | 'postgresql';
+  /** Whether the server is pinned as asked. */
+  pinned: boolean;
+  sample(): ProcSample | null;
+  /** Kills it at once (`kill -9`), as a crash would. */
+  kill(): void;
+  /** Stops it (SIGTERM, then SIGKILL after a while) and removes its data. */
+  stop(): Promise<void>;
+};
+
+const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
+
+/**
+ * Starts Felt in a child process (`loadtest/serve.ts`) on a free loopback
+ * port, pinned to `cpus`, with a fresh PGlite folder under /tmp or a fresh
+ * PostgreSQL database next to `databaseUrl`. Resolves once every table is listed.
+ */
+export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'felt-loadtest-'));
+  const fresh = options.databaseUrl ? await freshDatabase(options.databaseUrl) : null;
+  const port = await freePort();
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: String(port),
+    FELT_DATA_DIR: dataDir,
+    DATABASE_URL: fresh?.url,
+    // One process: local presence even when the shell has a cluster's Redis.
+    REDIS_URL: undefined,
+    FELT_LOG_LEVEL: process.env.FELT_LOG_LEVEL ?? 'warn',
+    FELT_AUTH_RATE_LIMIT: '1000000',
+    FELT_PROCESS_ID: `loadtest-${port}`,
+    FELT_LOADTEST_TABLES: String(options.tables),
+    FELT_LOADTEST_PAUSE_MS: options.pauseMs === undefined ? undefined : String(options.pauseMs),
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const pinned = options.cpus !== null && hasTaskset();
+  const child = pinned
+    ? spawn('taskset', ['-c', options.cpus as string, process.execPath, SERVE], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+    : spawn(process.execPath, [SERVE], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  let removed = false;
+  const cleanUp = async (): Promise<void> => {
+    if (removed) return;
+    removed = true;
+    rmSync(dataDir, { recursive: true, force: true });
+    await fresh?.drop();
+  };
+  try {
+    await waitUntilReady(url, options.tables, child, options.readyTimeoutMs ?? 120_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    await cleanUp();
+    throw error;
+  }
+  const pid = child.pid as number;
+  return {
+    url, pid, pinned,
+    database: fresh ? 'postgresql' : 'pglite',
+    sample: () => sampleProcess(pid),
+    kill: () => void child.kill('SIGKILL'),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await cleanUp();
+    },
+  };
+}
+
+async function waitUntilReady(url: string, tables: number, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it was ready`);
+    try {
+      const listed = (await (await fetch(`${url}/api/tables`)).json()) as unknown[];
+      if (Array.isArray(listed) && listed.length >= tables) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not list ${tables} tables within ${timeoutMs} ms`);
+}
+
+/** A new, empty database on the PostgreSQL server of `url`, and how to drop it. */
+async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `felt_loadtest_${randomBytes(6).toString('hex')}`;
+  await onServer(url, `create database "${name}"`);
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return { url: own.toString(), drop: () => onServer(url, `drop database if exists "${name}" with (force)`) };
+}
+
+async function onServer(url: string, sql: string): Promise<void> {
+  const orm = await MikroORM.init({ clientUrl: url, entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false });
+  try {
+    await orm.em.fork().execute(sql);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,22 @@
+import type { LoadReport } from './load.ts';
+
+/** The load test's result as a short text summary, one figure per line. */
+export function formatSummary(report: LoadReport): string {
+  const { latency, server, bots } = report;
+  const errors = Object.entries(report.errorCodes).map(([code, n]) => `${code} ×${n}`).join(', ');
+  const lines = [
+    `Felt load test — ${report.url} (${report.database}), ${report.seconds} s measured after ${report.setupSeconds} s of setup`,
+    `  connections      ${report.connections} (${report.seated}/${report.botsAsked} bots seated at ${report.tables} tables; ${report.tablesAsked} asked)`,
+    `  think time       ${report.thinkMs} ms${report.pauseMs !== null ? `, pause between hands ${report.pauseMs} ms` : ''}`,
+    `  hands/s          ${report.handsPerSecond} (${report.hands} hands)`,
+    `  actions/s        ${report.actionsPerSecond} (${report.actions} actions)`,
+    `  action→patch     p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+    `  errors           ${report.errors}${errors ? ` (${errors})` : ''}; seat races ${report.seatRetries}, rebuys ${report.rebuys}`,
+    server
+      ? `  server           CPU ${server.cpuPercent}% of a core, RSS ${server.rssMb} MB, peak ${server.peakRssMb} MB${report.pinned.server ? ' (pinned)' : ''}`
+      : '  server           CPU and memory unknown (not spawned; pass --server-pid to read them)',
+    `  bots (this proc) CPU ${bots.cpuPercent}% of a core, RSS ${bots.rssMb} MB, event-loop delay p99 ${bots.eventLoopDelayP99Ms} ms${report.pinned.bots ? ' (pinned)' : ''}`,
+  ];
+  if (bots.cpuPercent > 90) lines.push('  warning: the bots saturate their core; latencies include their own queueing');
+  return lines.join('\n');
+}
