@@ -31,6 +31,8 @@ export type LoadReport = WindowResult & {
   botsAsked: number;
   tablesAsked: number;
   pinned: { server: boolean; bots: boolean };
+  /** The CPUs the spawned server was pinned to, if any. */
+  serverCpus: string | null;
   setupSeconds: number;
 };
 
@@ -60,6 +62,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         ...window, url, thinkMs: options.thinkMs, botsAsked: options.bots, tablesAsked: options.tables, setupSeconds,
         database: server?.database ?? 'unknown', pauseMs: options.spawn ? (options.pauseMs ?? null) : null,
         pinned: { server: server?.pinned ?? false, bots: botsPinned },
+        serverCpus: server?.pinned ? options.serverCpus : null,
       };
     } finally {
       await session.close();

@@ -38,6 +38,40 @@ export function cpuPercent(from: ProcSample, to: ProcSample): number {
   return wall > 0 ? Math.round((1000 * (to.cpuMs - from.cpuMs)) / wall) / 10 : 0;
 }
 
+/** Busy and total jiffies of each CPU so far (/proc/stat), by CPU number. */
+export type CoreSample = Map<string, { busy: number; total: number }>;
+
+export function sampleCores(): CoreSample {
+  const cores: CoreSample = new Map();
+  try {
+    for (const line of readFileSync('/proc/stat', 'utf8').split('\n')) {
+      const match = /^cpu(\d+)\s+(.*)$/.exec(line);
+      if (!match) continue;
+      const [user, nice, system, idle, iowait, irq, softirq, steal] = match[2].split(/\s+/).map(Number);
+      const busy = user + nice + system + irq + softirq + steal;
+      cores.set(match[1], { busy, total: busy + idle + iowait });
+    }
+  } catch {
+    // not Linux: no per-core figures
+  }
+  return cores;
+}
+
+/**
+ * How busy each CPU was between two samples, in percent, by everything on
+ * the machine: a pinned server that gets 30% of a core that is 100% busy is
+ * being crowded out by other processes, and its latencies say so.
+ */
+export function coreBusyPercent(from: CoreSample, to: CoreSample): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [cpu, end] of to) {
+    const start = from.get(cpu);
+    if (!start || end.total === start.total) continue;
+    result[cpu] = Math.round((1000 * (end.busy - start.busy)) / (end.total - start.total)) / 10;
+  }
+  return result;
+}
+
 /**
  * Pins every thread of process `pid` to the given CPU list (`taskset -a -cp`).
  * False when taskset is missing or refuses; the caller says so in its output.

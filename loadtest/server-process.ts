@@ -60,10 +60,12 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
     FELT_LOADTEST_PAUSE_MS: options.pauseMs === undefined ? undefined : String(options.pauseMs),
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  // Extra Node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load.
+  const nodeArgs = [...(process.env.FELT_LOADTEST_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []), SERVE];
   const pinned = options.cpus !== null && hasTaskset();
   const child = pinned
-    ? spawn('taskset', ['-c', options.cpus as string, process.execPath, SERVE], { env, stdio: ['ignore', 'inherit', 'inherit'] })
-    : spawn(process.execPath, [SERVE], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    ? spawn('taskset', ['-c', options.cpus as string, process.execPath, ...nodeArgs], { env, stdio: ['ignore', 'inherit', 'inherit'] })
+    : spawn(process.execPath, nodeArgs, { env, stdio: ['ignore', 'inherit', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   let removed = false;

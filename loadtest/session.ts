@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from '@colyseus/sdk';
 import { Bot } from './bot.ts';
 import { Lobby } from './lobby.ts';
-import { cpuPercent, sampleProcess, type ProcSample } from './proc.ts';
+import { coreBusyPercent, cpuPercent, sampleCores, sampleProcess, type ProcSample } from './proc.ts';
 import { Scheduler } from './scheduler.ts';
 import { LoadStats, type Latency } from './stats.ts';
 
@@ -40,6 +40,8 @@ export type WindowResult = {
   server: { cpuPercent: number; rssMb: number; peakRssMb: number } | null;
   /** What the bots themselves cost: if their core is saturated, latencies include their own queueing. */
   bots: { cpuPercent: number; rssMb: number; eventLoopDelayP99Ms: number };
+  /** How busy each CPU of the machine was, by every process: the noise other work adds. */
+  coreBusyPercent: Record<string, number>;
 };
 
 /**
@@ -129,11 +131,13 @@ export class LoadSession {
     loopDelay.enable();
     const serverStart = serverPid ? sampleProcess(serverPid) : null;
     const botsStart = sampleProcess(process.pid);
+    const coresStart = sampleCores();
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     const serverEnd = serverPid ? sampleProcess(serverPid) : null;
     const botsEnd = sampleProcess(process.pid);
+    const cores = coreBusyPercent(coresStart, sampleCores());
     loopDelay.disable();
-    return this.result(seconds, serverStart, serverEnd, botsStart, botsEnd, loopDelay.percentile(99) / 1e6);
+    return { ...this.result(seconds, serverStart, serverEnd, botsStart, botsEnd, loopDelay.percentile(99) / 1e6), coreBusyPercent: cores };
   }
 
   /** Every bot leaves its table, then the lobby closes. */
@@ -143,7 +147,7 @@ export class LoadSession {
     await this.lobby.close();
   }
 
-  private result(seconds: number, serverStart: ProcSample | null, serverEnd: ProcSample | null, botsStart: ProcSample | null, botsEnd: ProcSample | null, loopP99: number): WindowResult {
+  private result(seconds: number, serverStart: ProcSample | null, serverEnd: ProcSample | null, botsStart: ProcSample | null, botsEnd: ProcSample | null, loopP99: number): Omit<WindowResult, 'coreBusyPercent'> {
     const stats = this.stats;
     const hands = stats.handsPlayed();
     const round1 = (n: number): number => Math.round(n * 10) / 10;

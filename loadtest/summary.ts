@@ -16,7 +16,12 @@ export function formatSummary(report: LoadReport): string {
       ? `  server           CPU ${server.cpuPercent}% of a core, RSS ${server.rssMb} MB, peak ${server.peakRssMb} MB${report.pinned.server ? ' (pinned)' : ''}`
       : '  server           CPU and memory unknown (not spawned; pass --server-pid to read them)',
     `  bots (this proc) CPU ${bots.cpuPercent}% of a core, RSS ${bots.rssMb} MB, event-loop delay p99 ${bots.eventLoopDelayP99Ms} ms${report.pinned.bots ? ' (pinned)' : ''}`,
+    `  machine          ${Object.entries(report.coreBusyPercent).map(([cpu, busy]) => `cpu${cpu} ${busy}% busy`).join(', ') || 'per-core load unknown'} (every process)`,
   ];
+  const serverCore = report.serverCpus !== null ? report.coreBusyPercent[report.serverCpus] : undefined;
+  if (server && serverCore !== undefined && serverCore - server.cpuPercent > 25) {
+    lines.push('  warning: other processes used much of the server\'s core; latencies are inflated by them');
+  }
   if (bots.cpuPercent > 90) lines.push('  warning: the bots saturate their core; latencies include their own queueing');
   return lines.join('\n');
 }

@@ -352,7 +352,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     await this.setMetadata(metadata);
   }
 
-  /** For the admin API and tests: the table's chips and state, read in turn with commands. */
+  /** For in-process checks only: the raw state, deck included. The admin API uses `publicView`. */
   async inspect(): Promise<{ state: CashTableState; chipsOnTable: number }> {
     await this.queue;
     return { state: structuredClone(this.table.state), chipsOnTable: this.table.chipsOnTable() };

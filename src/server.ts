@@ -51,7 +51,11 @@ async function listTables(): Promise<{ tableId: string; name: string; variant: s
  * Starts Felt: the database (PGlite unless DATABASE_URL), the HTTP API, the
  * lobby and every table this process can claim, restored from its snapshot.
  */
-export async function startServer(config: Config & { tableTimings?: RoomServices['timings'] }): Promise<FeltServer> {
+export async function startServer(config: Config & {
+  tableTimings?: RoomServices['timings'];
+  /** False: jobs run only when `jobs.runDue` is called (in-process tests, so no minute tick lands mid-test). */
+  runJobsOnSchedule?: boolean;
+}): Promise<FeltServer> {
   const log = createLogger(config);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const secret = await resolveJwtSecret(config);
@@ -105,7 +109,7 @@ export async function startServer(config: Config & { tableTimings?: RoomServices
     snapshotRetentionDays: config.snapshotRetentionDays,
     insights: (now) => insights.run(now),
   })) jobs.register(job);
-  jobs.start();
+  if (config.runJobsOnSchedule !== false) jobs.start();
   log.info({ port: config.port, tables: opened.length, database: db.kind, presence: cluster.kind, publicAddress: cluster.publicAddress }, 'Felt is serving');
 
   let closed = false;

@@ -31,6 +31,8 @@ export class TableOwnership {
   private renewTimer: NodeJS.Timeout | undefined;
   private scanTimer: NodeJS.Timeout | undefined;
   private readonly owned = new Set<string>();
+  /** Tables `open` is opening: claimed (or about to be), room not created yet. */
+  private readonly opening = new Set<string>();
   private scanning: Promise<string[]> | null = null;
   private scanAgain = false;
   private stopped = false;
@@ -78,15 +80,17 @@ export class TableOwnership {
    */
   async open(tableId: string): Promise<void> {
     const { db, processId, leaseMs } = this.options;
-    // Owned before it is claimed, so a scan running meanwhile does not create the room a second time.
-    this.owned.add(tableId);
+    // Marked before it is claimed, so a scan running meanwhile does not create the room a second time.
+    this.opening.add(tableId);
     try {
       if (!(await db.tables.claim(tableId, processId, leaseMs))) throw new Error(`Table ${tableId} is run by another process.`);
       await matchMaker.createRoom('table', { tableId });
+      this.owned.add(tableId);
     } catch (error) {
-      this.owned.delete(tableId);
       await db.tables.release(tableId, processId);
       throw error;
+    } finally {
+      this.opening.delete(tableId);
     }
   }
 
@@ -101,12 +105,12 @@ export class TableOwnership {
     for (const table of orphans) {
       if (this.stopped || this.owned.size >= share) break;
       // Being opened by `open` right now: its room is on the way.
-      if (this.owned.has(table.id)) continue;
+      if (this.owned.has(table.id) || this.opening.has(table.id)) continue;
       const host = await this.hostOf(table.id);
       // Its process is alive and serves it: that process has only been slow to renew, and will.
       if (host === 'elsewhere') continue;
       if (!(await db.tables.claim(table.id, processId, leaseMs))) continue;
-      if (this.owned.has(table.id)) continue;
+      if (this.owned.has(table.id) || this.opening.has(table.id)) continue;
       if (host === 'here') {
         this.owned.add(table.id);
         continue;

@@ -19,7 +19,7 @@ export type FeltJobsDeps = CleanupDeps & {
  * | `analytics-snapshot` | every minute | tables, seats, watchers, the minute's hands and rake, connections per process |
  * | `cleanup` | every minute | closes idle tables, keeps minimums, opens a table for waiting players, prunes past retention |
  * | `insights` | every 5 minutes | the insight rules; findings go to the admin feed and the webhook |
- * | `template-hourly` | 5 past each hour | the previous hour's sums per template |
+ * | `template-hourly` | 5 past each hour | the previous hour's sums per template (and missed hours of the last day) |
  */
 export function feltJobs(deps: FeltJobsDeps): JobDefinition[] {
   return [

@@ -111,7 +111,9 @@ export class Scheduler {
     if (!entry) throw new Error(`No job named ${name}; registered: ${[...this.jobs.keys()].join(', ') || 'none'}.`);
     const slotAt = slotOf(at);
     const slot = slotAt.toISOString();
-    if (this.stopped || this.busy.has(name)) {
+    // Stopped: the database may be closing; another process takes the slot.
+    if (this.stopped) return { status: 'skipped' };
+    if (this.busy.has(name)) {
       emitJobRun({ jobName: name, slot, processId: this.processId, status: 'busy' });
       return { status: 'skipped' };
     }

@@ -96,6 +96,19 @@ export function tableControl(options: TableControlOptions): TableControl {
     return table;
   }
 
+  /** Calls the room of a live table; a room that went away meanwhile (closed, or its process died) says why. */
+  async function callRoom<M extends 'closeGracefully' | 'publicView'>(tableId: string, method: M): Promise<Awaited<ReturnType<TableRoom[M]>>> {
+    await liveTable(tableId);
+    try {
+      return await matchMaker.remoteRoomCall<TableRoom, M>(tableId, method, [], timeout) as Awaited<ReturnType<TableRoom[M]>>;
+    } catch (error) {
+      await liveTable(tableId);
+      // Still listed yet not answering: its process is stuck or dead and the listing stale. The log keeps the cause.
+      log.error({ err: error, tableId, method }, 'a table room did not answer');
+      throw new TableManageError(TABLE_ERROR.tableUnavailable, `Table ${tableId} did not answer; try again in a few seconds.`);
+    }
+  }
+
   return {
     async list() {
       const [rooms, rows] = await Promise.all([matchMaker.query({ name: 'table' }), db.tables.listOpen()]);
@@ -134,14 +147,12 @@ export function tableControl(options: TableControlOptions): TableControl {
     },
 
     async close(tableId) {
-      await liveTable(tableId);
-      const started = await matchMaker.remoteRoomCall<TableRoom, 'closeGracefully'>(tableId, 'closeGracefully', [], timeout);
+      const started = await callRoom(tableId, 'closeGracefully');
       if (!started) throw new TableManageError(TABLE_ERROR.tableClosing, `Table ${tableId} is closing already.`);
     },
 
     async inspect(tableId) {
-      await liveTable(tableId);
-      return matchMaker.remoteRoomCall<TableRoom, 'publicView'>(tableId, 'publicView', [], timeout);
+      return callRoom(tableId, 'publicView');
     },
 
     async expelEverywhere(playerId) {

@@ -48,7 +48,7 @@ for (const backend of BACKENDS) {
       const again = await felt.server.jobs.runDue(slot);
 
       assert.deepEqual([...outcomes.keys()].sort(), ['analytics-snapshot', 'cleanup', 'insights', 'template-hourly']);
-      for (const name of ['analytics-snapshot', 'cleanup', 'template-hourly']) assert.equal(outcomes.get(name)?.status, 'ok', `${name}: ${JSON.stringify(outcomes.get(name))}`);
+      for (const name of ['analytics-snapshot', 'cleanup', 'insights', 'template-hourly']) assert.equal(outcomes.get(name)?.status, 'ok', `${name}: ${JSON.stringify(outcomes.get(name))}`);
       assert.deepEqual([...again.values()].map((outcome) => outcome.status), ['skipped', 'skipped', 'skipped', 'skipped']);
       const runs = await adminGet(`/api/admin/jobs/runs?limit=200`);
       const ours = runs.items.filter((run: any) => run.slot === slot.toISOString());

@@ -58,7 +58,8 @@ export async function startFelt(backend: Backend | null, env: Record<string, str
   settings.FELT_LOG_LEVEL ??= 'silent';
   settings.FELT_AUTH_RATE_LIMIT ??= '10000';
   const config = loadConfig(settings);
-  const server = await startServer({ ...config, tableTimings: TEST_TIMINGS });
+  // Jobs run when a test calls `server.jobs.runDue`, not on the minute, so a tick never lands mid-test.
+  const server = await startServer({ ...config, tableTimings: TEST_TIMINGS, runJobsOnSchedule: false });
   const url = `http://127.0.0.1:${config.port}`;
   const felt: Felt = {
     url, server, env: settings,

@@ -41,6 +41,7 @@ const handDetail = handSummary.extend({
 const listQuery = pageQuery.extend({
   tableId: z.string().min(1).max(64).optional(),
   playerId: z.string().min(1).max(64).optional(),
+  variant: z.string().min(1).max(16).optional().describe('A variant code: NT, FT, NS, PO, FO/8.'),
   from: z.iso.datetime({ offset: true }).optional().describe('Hands that ended at or after this time (ISO 8601).'),
   to: z.iso.datetime({ offset: true }).optional().describe('Hands that ended before this time (ISO 8601).'),
 });
@@ -72,7 +73,7 @@ async function findHand(db: Database, handId: string): Promise<HandRecord> {
 
 /**
  * Completed hands for admins: `GET /api/admin/hands` (filter by table,
- * player and end time; newest first), `GET …/:handId` (the stored record:
+ * player, variant and end time; newest first), `GET …/:handId` (the stored record:
  * configuration, operation log with every hole card, pots, winnings,
  * players), and `GET …/:handId/phh`, the hand as a PHH document that
  * `npm run phh -- verify` replays to the recorded finishing stacks.
@@ -93,7 +94,7 @@ export function handRoutes(deps: ApiDeps): Router {
         extensions: { errors: [{ field: 'query.from', message: 'must be before to' }] },
       });
     }
-    const filter = { tableId: query.tableId, playerId: query.playerId, from, to };
+    const filter = { tableId: query.tableId, playerId: query.playerId, variant: query.variant, from, to };
     const [hands, total] = await Promise.all([db.hands.list({ ...filter, limit: query.limit, offset: query.offset }), db.hands.count(filter)]);
     return page(hands.map(summary), total, query);
   });

@@ -82,7 +82,7 @@ describeEachBackend('api: admin hands', (backend) => {
       });
     });
 
-    it('when hands are filtered by player and time then only those that ended in the range come', async () => {
+    it('when hands are filtered by player, variant and time then only those that match come', async () => {
       const { hands, bob, carol, start } = await arrange(api, db());
       const from = new Date(start + 60_000).toISOString();
       const to = new Date(start + 3 * 60_000).toISOString();
@@ -93,6 +93,8 @@ describeEachBackend('api: admin hands', (backend) => {
       assert.deepEqual(ids(bobs.body.items), ids([hands[2], hands[1]]));
       assert.equal(bobs.body.total, 2);
       assert.deepEqual(ids(carols.body.items), ids([hands[1]]));
+      assert.equal((await get(`/api/admin/hands?playerId=${carol.player.id}&variant=FT`)).body.total, 0);
+      assert.equal((await get(`/api/admin/hands?playerId=${carol.player.id}&variant=NT`)).body.total, 1);
     });
 
     it('when the range is empty then it is 422; when a time is not ISO 8601 then 400', async () => {

@@ -112,6 +112,27 @@ describeEachBackend('api: admin bans', (backend) => {
       rooms.push(await felt.client().joinById(tableId, { token: cheat.token }));
     });
 
+    it('when a player who dropped is banned then their reconnection is refused and they still stand up', async () => {
+      const tableId = await felt.openTable({ actionSeconds: 1, timeBankSeconds: 0 });
+      const stays = await join(tableId, 'Stays');
+      const drops = await join(tableId, 'Drops');
+      stays.room.send('sit', { buyIn: 100 });
+      drops.room.send('sit', { buyIn: 100 });
+      await waitFor(stays.room, (state) => seatOf(state, drops.id));
+      const token = drops.room.reconnectionToken;
+      drops.room.reconnection.enabled = false;
+      drops.room.connection.close(3000);
+      await waitFor(stays.room, (state) => seatOf(state, drops.id)?.status === 'disconnected');
+
+      const banned = await call('POST', `/api/admin/players/${drops.id}/ban`, { token: admin.token });
+
+      assert.deepEqual(banned.body.expelled, [{ tableId, seated: true, waiting: false, disconnected: 0 }]);
+      const again = await felt.client().reconnect(token).catch(() => null);
+      if (again) assert.equal(await whenLeft(again), 4000, 'the reconnected client is sent away at once');
+      autoPlay(stays.room, stays.id);
+      await waitFor(stays.room, (state) => !seatOf(state, drops.id), 20_000);
+    });
+
     it('when a banned player was on a waiting list then they are taken off it', async () => {
       const tableId = await felt.openTable({ maxSeats: 2 });
       const a = await join(tableId, 'Ann');

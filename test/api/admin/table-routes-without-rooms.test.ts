@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
+import { describeEachBackend, useFreshDatabase } from '../../persistence/databases.ts';
 import { expectProblem, startApi, type TestApi } from '../helpers.ts';
 import { adminSession, playerSession, type Session } from './sessions.ts';
 
-describe('api: admin tables without game rooms', () => {
+describeEachBackend('api: admin tables without game rooms', (backend) => {
+  const db = useFreshDatabase(backend);
   let api: TestApi;
   let admin: Session;
 
   before(async () => {
-    api = await startApi();
+    api = await startApi({ db: db() });
     admin = await adminSession(api);
   });
 
