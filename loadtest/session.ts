@@ -109,7 +109,7 @@ export class LoadSession {
         }
       }
     };
-    const workers = Math.max(1, Math.min(this.options.connectConcurrency ?? 32, fresh.length));
+    const workers = Math.max(1, Math.min(this.options.connectConcurrency ?? 64, fresh.length));
     await Promise.all(Array.from({ length: workers }, worker));
     this.seatedCount += seated;
     return { seated, unseated: count - seated };

@@ -127,8 +127,8 @@ export class Scheduler {
         return outcome;
       })
       .catch((error: unknown): JobOutcome => {
-        // The claim or the record of it failed (the database is down): nothing ran; the next slot tries again.
-        log.error({ err: error }, 'job could not be claimed');
+        // The database failed the claim (nothing ran) or the record of the outcome; the next slot runs as usual.
+        log.error({ err: error }, 'job run could not be claimed or recorded');
         return { status: 'failed', error, durationMs: 0 };
       })
       .finally(() => {

@@ -109,6 +109,22 @@ describe('jobs: scheduler registration', () => {
     assert.throws(() => s.register({ name: 'nonsense', cron: 'every minute', run: async () => 0 }), /five-field cron expression/);
   });
 
+  it('when the database cannot take the claim then nothing runs, runDue still resolves, and the job is free for the next slot', async () => {
+    let claims = 0;
+    const jobRuns = { claim: async () => { claims += 1; throw new Error('connection refused'); } };
+    let ran = 0;
+    const s = new Scheduler({ db: { jobRuns } as never, processId: 'p', log: silentLog })
+      .register({ name: 'unreachable', cron: '* * * * *', run: async () => ++ran });
+
+    const first = await s.runDue(new Date('2026-12-07T10:00:00Z'));
+    const second = await s.runDue(new Date('2026-12-07T10:01:00Z'));
+
+    assert.equal(first.get('unreachable')?.status, 'failed');
+    assert.equal(second.get('unreachable')?.status, 'failed');
+    assert.equal(claims, 2, 'the failed slot left the job free, not busy');
+    assert.equal(ran, 0);
+  });
+
   it('when asked what is due then day, month and weekday fields are read in UTC', () => {
     const s = new Scheduler({ db: { jobRuns: {} } as never, processId: 'p', log: silentLog })
       .register({ name: 'monday-3am', cron: '0 3 * * 1', run: async () => 0 })
