@@ -23,7 +23,7 @@ function details(window: WindowResult): Record<string, unknown> {
   return {
     actionsPerSecond: window.actionsPerSecond, p50Ms: window.latency.p50, p99Ms: window.latency.p99, errors: window.errors,
     serverCpuPercent: window.server?.cpuPercent ?? null, serverPeakRssMb: window.server?.peakRssMb ?? null,
-    botsCpuPercent: window.bots.cpuPercent,
+    botsCpuPercent: window.bots.cpuPercent, coreBusyPercent: window.coreBusyPercent,
   };
 }
 
@@ -58,11 +58,11 @@ export async function benchHandsPerSecond(tables = 100, seconds = 15): Promise<S
  * exceeds 100 ms, the table cap is reached or the time budget runs out. The
  * figure is the most seated players of a step that stayed under 100 ms.
  */
-export async function benchPlayersAtP99(capTables = 1_000, budgetS = 240): Promise<ServerFigure> {
+export async function benchPlayersAtP99(capTables = 1_000, budgetS = 300): Promise<ServerFigure> {
   const steps = [50, 100, 200, 350, 500, 650, 800, capTables].filter((n) => n <= capTables);
   const server = await spawnServer({ tables: capTables, cpus: SERVER_CPUS, databaseUrl: databaseUrl(), readyTimeoutMs: 300_000 });
   const started = performance.now();
-  const measured: { players: number; p99Ms: number; cpu: number | null; botsCpu: number }[] = [];
+  const measured: { players: number; p99Ms: number; cpu: number | null; botsCpu: number; cores: Record<string, number> }[] = [];
   let best: { players: number; window: WindowResult } | null = null;
   let stop = 'cap';
   try {
@@ -77,7 +77,8 @@ export async function benchPlayersAtP99(capTables = 1_000, budgetS = 240): Promi
         await session.addBots(6 * tables - session.bots.length);
         await session.measure(4, server.pid); // settle: new tables deal their first hands
         const window = await session.measure(12, server.pid);
-        measured.push({ players: session.seated, p99Ms: window.latency.p99, cpu: window.server?.cpuPercent ?? null, botsCpu: window.bots.cpuPercent });
+        console.error(`bench: ${session.seated} players, p99 ${window.latency.p99} ms, server CPU ${window.server?.cpuPercent ?? '?'}%`);
+        measured.push({ players: session.seated, p99Ms: window.latency.p99, cpu: window.server?.cpuPercent ?? null, botsCpu: window.bots.cpuPercent, cores: window.coreBusyPercent });
         if (window.latency.p99 > P99_LIMIT_MS || window.errors > 0) {
           stop = window.errors > 0 ? 'errors' : 'p99 over 100 ms';
           break;

@@ -97,6 +97,7 @@ export class Bot {
     this.room = room;
     this.table = table;
     room.onMessage('error', this.onError);
+    // Bots never join a waiting list, so offers are not for them; a handler keeps the SDK from warning.
     room.onMessage('seatOffered', () => undefined);
     const code = await new Promise<string | null>((resolve) => {
       const timer = setTimeout(() => finish('timeout'), SIT_TIMEOUT_MS);

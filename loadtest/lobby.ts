@@ -41,6 +41,9 @@ export class Lobby {
         clearTimeout(timer);
         resolve();
       });
+      // The listing sent on join may arrive before the handler above exists; asking
+      // for tables only makes the lobby send it again, now that we listen.
+      room.send('filter', { name: 'table' });
     });
     room.onMessage('+', ([, entry]: [string, RoomCache]) => lobby.list(entry));
     room.onMessage('-', (roomId: string) => {

@@ -13,11 +13,9 @@ for (const backend of BACKENDS) {
         const tables = [await felt.openTable(), await felt.openTable()];
         const before = await felt.server.db.ledger.totalHeld();
         const session = await LoadSession.open({ url: felt.url, thinkMs: 0, tableIds: tables });
-        let result;
         try {
           const { seated } = await session.addBots(4);
           assert.equal(seated, 4);
-          result = await session.measure(0);
           await session.until(() => session.stats.handsPlayed() >= 6 && session.stats.tablesSeen() === 2, 15_000);
         } finally {
           await session.close();
@@ -25,8 +23,8 @@ for (const backend of BACKENDS) {
         const atTables = session.bots.map((bot) => bot.tableId).sort();
         assert.deepEqual(atTables, [...tables, ...tables].sort(), 'two bots at each table');
         assert.equal(session.stats.errors, 0, JSON.stringify(Object.fromEntries(session.stats.errorCodes)));
-        assert.ok(session.stats.actions > 0 && session.stats.latency().count === session.stats.actions, 'every applied action has a latency');
-        assert.equal(result.seated, 4);
+        assert.ok(session.stats.actions >= 6, 'the bots acted');
+        for (const tableId of tables) assert.ok(await felt.server.db.hands.count({ tableId }) >= 1, `hands at ${tableId} were recorded`);
         // Four new guests brought their starting balance; buy-ins, pots and rake only moved chips around.
         assert.equal(await felt.server.db.ledger.totalHeld(), before + 4 * 10_000);
       } finally {
