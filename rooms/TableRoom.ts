@@ -6,6 +6,7 @@ import { CashTable, type PlayerAction } from '../src/engine/cash/CashTable.ts';
 import type { CashTableEvent, CashTableState, PendingMoney } from '../src/engine/cash/state.ts';
 import { IllegalActionError } from '../src/engine/errors.ts';
 import { PersistenceError } from '../src/persistence/types.ts';
+import { leaseLost } from '../src/persistence/snapshots.ts';
 import { verifyToken } from '../src/auth/tokens.ts';
 import { settingsFromTemplate, stakesLabel } from '../src/tables/settings.ts';
 import { publicTableView, type PublicTableView } from '../src/tables/public-view.ts';
@@ -49,6 +50,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   private views = new Map<string, Seat>();
   private readonly observer = new TableObserver(roomServices().metrics);
   private closed = false;
+  /** Another process holds the lease now: this room runs nothing more and is going away (`abandon`). */
+  private fenced = false;
   /** Players banned while here: a reconnection skips onAuth, so it is refused by this list. */
   private expelled = new Set<string>();
   /** Called once no hand is in play (see `drain`). */
@@ -263,9 +266,12 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     }
   }
 
+  /** Throws `lease_lost`, writing nothing, when another process holds the table's lease: then no money may move. */
   private async saveSnapshotNow(): Promise<void> {
+    const { db, processId } = roomServices();
     const state = this.table.state;
-    await roomServices().db.snapshots.saveMany([{ tableId: this.roomId, version: state.version, state: structuredClone(state) }]);
+    const refused = await db.snapshots.saveMany([{ tableId: this.roomId, version: state.version, state: structuredClone(state) }], processId);
+    if (refused.length > 0) throw leaseLost(this.roomId);
   }
 
   // ── the loop ──────────────────────────────────────────────────────────
@@ -273,12 +279,17 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   /** Runs a command after the ones before it; refusals go back to the sender as `error`. */
   private enqueue(client: Client | null, request: string, command: () => Promise<CashTableEvent[]> | CashTableEvent[]): void {
     this.queue = this.queue.then(async () => {
+      if (this.fenced) return;
       try {
         const events = await command();
         await this.refresh(events);
       } catch (error) {
         if (error instanceof IllegalActionError || error instanceof Rejection) {
           client?.send('error', { code: error.code, message: error.message, request });
+          return;
+        }
+        if (error instanceof PersistenceError && error.code === 'lease_lost') {
+          roomServices().leaseLost(this.roomId);
           return;
         }
         roomServices().log.error({ err: error, tableId: this.roomId, request }, 'table command failed');
@@ -289,7 +300,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
 
   /** After every command: settle money and records, redraw the wire state, reset the clock, mark a snapshot. */
   private async refresh(events: CashTableEvent[]): Promise<void> {
-    const { db, snapshots } = roomServices();
+    const { db, snapshots, processId } = roomServices();
     for (const event of events) {
       if (event.type === 'handComplete') {
         this.finished = { hand: event.hand, seats: event.seats };
@@ -300,6 +311,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
             state: event.hand, rake: event.rake,
           },
           snapshot: { tableId: this.roomId, version: this.table.state.version, state: structuredClone(this.table.state) },
+          owner: processId,
         });
         this.observer.handCompleted(event.hand.config.variant);
       } else if (event.type === 'cashOut' || event.type === 'moveMoney') {
@@ -441,6 +453,19 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     });
     await this.queue;
     if (failure) throw failure;
+  }
+
+  /**
+   * Stops at once because another process runs the table now (see
+   * `TableOwnership.lost`): nothing more runs or is written here, the clients
+   * are sent away to rejoin by table id, and the room disposes.
+   */
+  async abandon(): Promise<void> {
+    this.fenced = true;
+    if (this.timer) this.timer.clear();
+    roomServices().snapshots.forget(this.roomId);
+    for (const resolve of this.handOverWaiters.splice(0)) resolve();
+    await this.disconnect(CloseCode.SERVER_SHUTDOWN);
   }
 
   /** The last step of a close, once every player is paid out: the row says closed, the lease goes, the room disposes. */

@@ -16,6 +16,8 @@ export type RoomServices = {
   metrics: FeltMetrics;
   snapshots: SnapshotWriter;
   processId: string;
+  /** The database refused a write of this table's because another process holds its lease: the room is stopped (`TableOwnership.lost`). */
+  leaseLost: (tableId: string) => void;
   now: () => number;
   /** Overrides of the table clocks (pause between hands, reconnection window …), for operators and tests. */
   timings: Partial<Pick<CashTableSettings, 'pauseMs' | 'reconnectMs' | 'standUpMs' | 'offerMs' | 'maxTimeouts'>>;

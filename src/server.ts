@@ -63,10 +63,15 @@ export async function startServer(config: Config & {
   await seedTables(db);
   const metrics = createServerMetrics(db);
   const stopCountingJobs = countJobRuns(metrics, config.processId);
-  const snapshots = new SnapshotWriter(db.snapshots, 50, (error) => log.error({ err: error }, 'snapshot write failed'), snapshotWritesObserver(metrics));
-  setRoomServices({ db, secret, log, metrics, snapshots, processId: config.processId, now: Date.now, timings: config.tableTimings ?? {} });
-
   const ownership = new TableOwnership({ db, processId: config.processId, log, leaseMs: config.leaseMs });
+  // Fenced: only the lease holder writes a table; a room whose writes are refused has lost its table and stops.
+  const leaseLost = (tableId: string): void => void ownership.lost(tableId).catch((error: unknown) => log.error({ err: error, tableId }, 'could not stop a table whose lease was lost'));
+  const snapshots = new SnapshotWriter(db.snapshots, 50, (error) => log.error({ err: error }, 'snapshot write failed'), snapshotWritesObserver(metrics), {
+    owner: config.processId,
+    onRefused: (tableIds) => tableIds.forEach(leaseLost),
+  });
+  setRoomServices({ db, secret, log, metrics, snapshots, processId: config.processId, leaseLost, now: Date.now, timings: config.tableTimings ?? {} });
+
   const tables = tableControl({ db, log, openRoom: (tableId) => ownership.open(tableId) });
   const cluster = clusterBackend(config);
   // The insights job runs on one process; every process's admins hear its findings through presence.
@@ -87,7 +92,7 @@ export async function startServer(config: Config & {
       app.get('/metrics', metricsHandler(metrics.registry));
       app.use(createApiRouter({
         db, config, secret, listTables, tables, insights,
-        health: async () => ({ db: await db.ping(), presence: cluster.kind }),
+        health: async () => ({ db: await db.ping(), presence: cluster.kind, snapshotBacklog: snapshots.backlog }),
         log,
         authRateLimit: { limit: config.authRateLimit, windowMs: 60_000 },
       }));

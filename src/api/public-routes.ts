@@ -11,6 +11,7 @@ const tableListings = z.array(z.object({
 
 const healthView = z.object({
   status: z.enum(['ok', 'degraded']), db: z.boolean(), presence: z.string(), processId: z.string(),
+  snapshotBacklog: z.number().int().optional().describe('tables whose latest changes are not in the database yet; 0 once everything so far is durable'),
 });
 
 /** `GET /api/tables` and `GET /api/health`: open to anyone. */
@@ -39,6 +40,7 @@ export function publicRoutes(deps: ApiDeps): Router {
         db: report.db,
         presence: report.presence,
         processId: deps.config.processId,
+        ...(report.snapshotBacklog !== undefined ? { snapshotBacklog: report.snapshotBacklog } : {}),
       });
     })
     .all(methodNotAllowed('GET'));

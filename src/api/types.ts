@@ -15,7 +15,8 @@ export type TableListing = {
   waiting: number;
 };
 
-export type HealthReport = { db: boolean; presence: string };
+/** `snapshotBacklog`: tables whose latest changes are not durable yet (0: everything so far is in the database). */
+export type HealthReport = { db: boolean; presence: string; snapshotBacklog?: number };
 
 /** A fixed window: at most `limit` requests per address per `windowMs`. */
 export type RateLimitOptions = { limit: number; windowMs: number; now?: () => number };

@@ -1,6 +1,7 @@
 import { matchMaker } from '@colyseus/core';
 import type { Logger } from 'pino';
 import type { Database } from '../persistence/database.ts';
+import type { TableRoom } from '../../rooms/TableRoom.ts';
 import { isProcessAlive } from './liveness.ts';
 
 export type OwnershipOptions = { db: Database; processId: string; log: Logger; leaseMs: number };
@@ -33,6 +34,8 @@ export class TableOwnership {
   private readonly owned = new Set<string>();
   /** Tables `open` is opening: claimed (or about to be), room not created yet. */
   private readonly opening = new Set<string>();
+  /** Tables whose lease another process took while their room ran here: the room is stopping, so it is not ours to claim. */
+  private readonly stopping = new Set<string>();
   private scanning: Promise<string[]> | null = null;
   private scanAgain = false;
   private stopped = false;
@@ -104,8 +107,8 @@ export class TableOwnership {
     const share = Math.ceil((await db.tables.listOpen()).length / (peers + 1));
     for (const table of orphans) {
       if (this.stopped || this.owned.size >= share) break;
-      // Being opened by `open` right now: its room is on the way.
-      if (this.owned.has(table.id) || this.opening.has(table.id)) continue;
+      // Being opened by `open` right now: its room is on the way. Or its fenced-off room is still going away.
+      if (this.owned.has(table.id) || this.opening.has(table.id) || this.stopping.has(table.id)) continue;
       const host = await this.hostOf(table.id);
       // Its process is alive and serves it: that process has only been slow to renew, and will.
       if (host === 'elsewhere') continue;
@@ -197,12 +200,35 @@ export class TableOwnership {
     const { db, processId, leaseMs, log } = this.options;
     const held = new Set(await db.tables.renew(processId, leaseMs));
     for (const id of this.owned) {
-      // Closed tables give their lease back themselves; anything else lost means another process took it over.
       if (held.has(id)) continue;
       this.owned.delete(id);
-      if (matchMaker.getLocalRoomById(id) && (await db.tables.get(id))?.status !== 'closed') {
-        log.warn({ tableId: id }, 'lost the lease of a table this process still runs');
-      }
+      // Not awaited: the other renewals must not wait for a room to go.
+      void this.lost(id).catch((error: unknown) => log.error({ err: error, tableId: id }, 'could not stop a table whose lease was lost'));
+    }
+  }
+
+  /**
+   * Called when this process finds it no longer holds a table's lease — on
+   * renewal, or because the database refused a fenced write (`lease_lost`) —
+   * while the table's room may still run here. Another process runs the table
+   * now, so the room stops at once without writing anything more: its clients
+   * are sent away (they rejoin by table id and reach the new owner) and it
+   * disposes. A closed table gave its lease back itself and is left alone.
+   */
+  async lost(tableId: string): Promise<void> {
+    const { db, processId, log } = this.options;
+    if (this.stopping.has(tableId)) return;
+    const record = await db.tables.get(tableId);
+    if (record?.ownerProcess === processId || record?.status === 'closed') return;
+    this.owned.delete(tableId);
+    const room = matchMaker.getLocalRoomById(tableId) as TableRoom | undefined;
+    if (!room) return;
+    log.warn({ tableId, owner: record?.ownerProcess ?? null }, 'lost the lease of a table this process still runs; stopping its room');
+    this.stopping.add(tableId);
+    try {
+      await room.abandon();
+    } finally {
+      this.stopping.delete(tableId);
     }
   }
 

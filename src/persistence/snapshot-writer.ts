@@ -3,6 +3,9 @@ import type { SnapshotRepository } from './types.ts';
 
 type Source = () => { version: number; state: unknown };
 
+/** Fenced writes: `owner` is this process's id; `onRefused` hears of tables whose lease it no longer holds (nothing was written for them). */
+export type WriterFence = { owner: string; onRefused: (tableIds: string[]) => void };
+
 /**
  * Coalesces table snapshots: a table that changes many times within one
  * interval is written once, with its newest state, and every changed table
@@ -15,17 +18,24 @@ export class SnapshotWriter {
   private readonly dirty = new Map<string, Source>();
   /** When each dirty table was first marked since its last write: where its snapshot lag starts. */
   private readonly markedAt = new Map<string, number>();
+  /** Tables read into a batch that is not durable yet, with how many such batches each is in. */
+  private readonly inFlight = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
   private onError: (error: unknown) => void;
   private onWritten: (lagsMs: number[]) => void;
+  private fence: WriterFence | undefined;
 
-  /** `onWritten` hears of every batch made durable: each snapshot's lag from its first mark, in ms. */
-  constructor(repository: SnapshotRepository, intervalMs = 50, onError: (error: unknown) => void = () => {}, onWritten: (lagsMs: number[]) => void = () => {}) {
+  /**
+   * `onWritten` hears of every batch made durable: each snapshot's lag from its
+   * first mark, in ms. With `fence`, only tables whose lease the owner holds are written.
+   */
+  constructor(repository: SnapshotRepository, intervalMs = 50, onError: (error: unknown) => void = () => {}, onWritten: (lagsMs: number[]) => void = () => {}, fence?: WriterFence) {
     this.repository = repository;
     this.intervalMs = intervalMs;
     this.onError = onError;
     this.onWritten = onWritten;
+    this.fence = fence;
   }
 
   /** Marks a table as changed; its state is read at write time. */
@@ -48,10 +58,12 @@ export class SnapshotWriter {
       const { version, state } = source();
       return { tableId, version, state: JSON.parse(JSON.stringify(state)) as unknown };
     });
+    for (const [tableId] of sources) this.inFlight.set(tableId, (this.inFlight.get(tableId) ?? 0) + 1);
     this.writing = this.writing.then(async () => {
-      await this.repository.saveMany(batch);
+      const refused = new Set(await this.repository.saveMany(batch, this.fence?.owner));
       const writtenAt = performance.now();
-      this.onWritten(sources.map(([tableId]) => writtenAt - (marked.get(tableId) ?? writtenAt)));
+      this.onWritten(sources.filter(([tableId]) => !refused.has(tableId)).map(([tableId]) => writtenAt - (marked.get(tableId) ?? writtenAt)));
+      if (refused.size > 0) this.fence?.onRefused([...refused]);
     }).catch((error: unknown) => {
       this.onError(error);
       // Mark them again so the next interval retries; a newer mark keeps its place, and the lag its start.
@@ -60,11 +72,29 @@ export class SnapshotWriter {
         if (since !== undefined) this.markedAt.set(tableId, Math.min(since, this.markedAt.get(tableId) ?? since));
         if (!this.dirty.has(tableId)) this.mark(tableId, source);
       }
+    }).finally(() => {
+      // Only now, once durable or marked again, does a table leave the backlog.
+      for (const [tableId] of sources) {
+        const batches = (this.inFlight.get(tableId) ?? 1) - 1;
+        if (batches > 0) this.inFlight.set(tableId, batches);
+        else this.inFlight.delete(tableId);
+      }
     });
     return this.writing;
   }
 
+  /** Drops a table's unwritten changes: its room stops because another process runs the table now. */
+  forget(tableId: string): void {
+    this.dirty.delete(tableId);
+    this.markedAt.delete(tableId);
+  }
+
   get pending(): number {
     return this.dirty.size;
+  }
+
+  /** Tables with changes not durable yet: marked and unwritten, or in a batch being written. 0 means every change so far is in the database. */
+  get backlog(): number {
+    return new Set([...this.dirty.keys(), ...this.inFlight.keys()]).size;
   }
 }

@@ -19,12 +19,39 @@ function check(snapshot: SnapshotInput): void {
   }
 }
 
+/** The error of a write fenced off because `tableId`'s lease is held by another process (or by none). */
+export function leaseLost(tableId: string): PersistenceError {
+  return new PersistenceError('lease_lost', `This process no longer holds the lease of table ${tableId}; its new owner runs it now.`);
+}
+
+/**
+ * Of `tableIds`, those `owner` holds the lease of, their rows locked (shared)
+ * until the caller's transaction ends: a claim by another process waits for
+ * our write to commit, so it restores from a snapshot that includes it, and
+ * no write of ours lands after it. Locked in id order, like `renew`, so the
+ * two cannot deadlock.
+ */
+export async function lockOwned(em: Em, tableIds: string[], owner: string): Promise<Set<string>> {
+  const held = new Set<string>();
+  const sorted = [...new Set(tableIds)].sort();
+  for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT) {
+    const chunk = sorted.slice(start, start + ROWS_PER_STATEMENT);
+    const rows = await em.execute<{ id: string }[]>(
+      `select "id" from "poker_table" where "id" in (${chunk.map(() => '?').join(', ')}) and "owner_process" = ? order by "id" for share`,
+      [...chunk, owner],
+    );
+    for (const row of rows) held.add(row.id);
+  }
+  return held;
+}
+
 /**
  * Upserts snapshots inside the caller's transaction. A row is only replaced
  * by a version at least as new, so a slow writer holding an old state can
- * never roll a table back.
+ * never roll a table back. With `owner`, only the tables whose lease that
+ * process holds are written; returns the ids of the others.
  */
-export async function upsertSnapshots(em: Em, snapshots: SnapshotInput[]): Promise<void> {
+export async function upsertSnapshots(em: Em, snapshots: SnapshotInput[], owner?: string): Promise<string[]> {
   snapshots.forEach(check);
   // One statement cannot touch a row twice, so keep only each table's newest snapshot of the batch.
   const newest = new Map<string, SnapshotInput>();
@@ -32,7 +59,9 @@ export async function upsertSnapshots(em: Em, snapshots: SnapshotInput[]): Promi
     const kept = newest.get(snapshot.tableId);
     if (!kept || snapshot.version >= kept.version) newest.set(snapshot.tableId, snapshot);
   }
-  const rows = [...newest.values()];
+  const held = owner === undefined ? null : await lockOwned(em, [...newest.keys()], owner);
+  const refused = held ? [...newest.keys()].filter((tableId) => !held.has(tableId)).sort() : [];
+  const rows = [...newest.values()].filter((snapshot) => !held || held.has(snapshot.tableId));
   const savedAt = new Date();
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
@@ -43,13 +72,14 @@ export async function upsertSnapshots(em: Em, snapshots: SnapshotInput[]): Promi
       chunk.flatMap((snapshot) => [snapshot.tableId, snapshot.version, JSON.stringify(snapshot.state), savedAt]),
     );
   }
+  return refused;
 }
 
 export function snapshotRepository(orm: Orm): SnapshotRepository {
   return {
-    async saveMany(snapshots) {
-      if (snapshots.length === 0) return;
-      await orm.em.fork().transactional((em) => upsertSnapshots(em, snapshots));
+    async saveMany(snapshots, owner) {
+      if (snapshots.length === 0) return [];
+      return orm.em.fork().transactional((em) => upsertSnapshots(em, snapshots, owner));
     },
 
     async load(tableId) {

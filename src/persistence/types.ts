@@ -137,8 +137,13 @@ export interface TableRepository {
 export type SnapshotRecord = { tableId: string; version: number; state: unknown; savedAt: Date };
 
 export interface SnapshotRepository {
-  /** Writes many tables' newest snapshots in one transaction; an older version never overwrites a newer one. */
-  saveMany(snapshots: { tableId: string; version: number; state: unknown }[]): Promise<void>;
+  /**
+   * Writes many tables' newest snapshots in one transaction; an older version
+   * never overwrites a newer one. With `owner` (a process id) it is fenced: a
+   * table's snapshot is written only while that process holds its lease, and
+   * the ids of the tables it did not hold come back (nothing written for them).
+   */
+  saveMany(snapshots: { tableId: string; version: number; state: unknown }[], owner?: string): Promise<string[]>;
   load(tableId: string): Promise<SnapshotRecord | null>;
 }
 
@@ -174,7 +179,11 @@ export interface HandRepository {
  * table's snapshot. Durable before the next hand deals.
  */
 export interface HandCompletion {
-  complete(input: { hand: HandRecordInput; snapshot: { tableId: string; version: number; state: unknown } }): Promise<void>;
+  /**
+   * With `owner` (a process id) it is fenced: unless that process holds the
+   * table's lease, nothing is written and it throws `PersistenceError` `lease_lost`.
+   */
+  complete(input: { hand: HandRecordInput; snapshot: { tableId: string; version: number; state: unknown }; owner?: string }): Promise<void>;
 }
 
 export class PersistenceError extends Error {

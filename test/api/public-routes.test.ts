@@ -75,6 +75,17 @@ describe('api: public routes', () => {
       }
     });
 
+    it('when the process reports its snapshot backlog then health carries it', async () => {
+      const api = await startApi({ db, health: async () => ({ db: true, presence: 'local', snapshotBacklog: 3 }) });
+      try {
+        const answer = await api.call('GET', '/api/health');
+
+        assert.deepEqual(answer.body, { status: 'ok', db: true, presence: 'local', processId: 'test-process', snapshotBacklog: 3 });
+      } finally {
+        await api.close();
+      }
+    });
+
     it('when the health check itself fails then the status is degraded with 503', async () => {
       const api = await startApi({ db, health: async () => { throw new Error('connection refused'); } });
       try {

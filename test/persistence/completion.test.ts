@@ -111,4 +111,42 @@ describeEachBackend('hand completion', (backend) => {
     assert.deepEqual(await db().hands.get(completed.id), completed);
     assert.equal((await db().snapshots.load(tableId))?.state, 'newer');
   });
+
+  /** A funded table whose lease `owner` holds. */
+  async function leasedTable(owner: string): Promise<{ tableId: string; players: string[] }> {
+    const funded = await fundedTable(db(), 200);
+    await db().tables.create({ id: funded.tableId, templateId: randomUUID(), name: 'Fenced' });
+    assert.equal(await db().tables.claim(funded.tableId, owner, 60_000), true);
+    return funded;
+  }
+
+  it('when a process that does not hold the lease completes a hand then it is refused with lease_lost and nothing is written', async () => {
+    const { tableId, players } = await leasedTable('p-owner');
+    await db().snapshots.saveMany([{ tableId, version: 4, state: 'owner' }], 'p-owner');
+    const houseBefore = await db().ledger.balance('house', 'house');
+    const completed = hand(tableId, players, 5);
+
+    await assert.rejects(
+      db().completion.complete({ hand: completed, snapshot: { tableId, version: 9, state: 'stale' }, owner: 'p-stale' }),
+      (error: unknown) => error instanceof PersistenceError && error.code === 'lease_lost',
+    );
+
+    assert.equal(await db().hands.get(completed.id), null);
+    assert.equal(await db().ledger.balance('house', 'house'), houseBefore);
+    assert.equal(await db().ledger.balance('table', tableId), 200);
+    assert.equal((await db().snapshots.load(tableId))?.state, 'owner');
+  });
+
+  it('when the lease holder completes a hand then the hand, its rake and the snapshot are written', async () => {
+    const { tableId, players } = await leasedTable('p-owner');
+    const houseBefore = await db().ledger.balance('house', 'house');
+    const completed = hand(tableId, players, 5);
+
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 9, state: 'after' }, owner: 'p-owner' });
+
+    assert.deepEqual(await db().hands.get(completed.id), completed);
+    assert.equal(await db().ledger.balance('house', 'house'), houseBefore + 5);
+    assert.equal(await db().ledger.balance('table', tableId), 195);
+    assert.equal((await db().snapshots.load(tableId))?.state, 'after');
+  });
 });

@@ -58,4 +58,42 @@ describeEachBackend('snapshots', (backend) => {
   it('when a table has no snapshot then load answers null', async () => {
     assert.equal(await db().snapshots.load(randomUUID()), null);
   });
+
+  /** A table whose lease `owner` holds (or nobody, for null). */
+  async function leasedTable(owner: string | null): Promise<string> {
+    const id = randomUUID();
+    await db().tables.create({ id, templateId: randomUUID(), name: `Table ${id.slice(0, 4)}` });
+    if (owner) assert.equal(await db().tables.claim(id, owner, 60_000), true);
+    return id;
+  }
+
+  it('when a fenced batch names tables another process holds or nobody holds then only the owner\'s tables are written and the others come back', async () => {
+    const mine = await leasedTable('p-mine');
+    const theirs = await leasedTable('p-theirs');
+    const nobodys = await leasedTable(null);
+    await db().snapshots.saveMany([{ tableId: theirs, version: 1, state: 'their own' }]);
+
+    const refused = await db().snapshots.saveMany(
+      [mine, theirs, nobodys].map((tableId) => ({ tableId, version: 5, state: 'from p-mine' })),
+      'p-mine',
+    );
+
+    assert.deepEqual(refused, [theirs, nobodys].sort());
+    assert.equal((await db().snapshots.load(mine))?.state, 'from p-mine');
+    assert.deepEqual(await db().snapshots.load(theirs).then((loaded) => [loaded?.version, loaded?.state]), [1, 'their own']);
+    assert.equal(await db().snapshots.load(nobodys), null);
+  });
+
+  it('when the lease moves to another process then the old owner\'s fenced writes stop and the new owner\'s go through', async () => {
+    const tableId = await leasedTable('p-old');
+    assert.deepEqual(await db().snapshots.saveMany([{ tableId, version: 3, state: 'old owner' }], 'p-old'), []);
+    await db().tables.release(tableId, 'p-old');
+    assert.equal(await db().tables.claim(tableId, 'p-new', 60_000), true);
+
+    const stale = await db().snapshots.saveMany([{ tableId, version: 9, state: 'stale' }], 'p-old');
+    const fresh = await db().snapshots.saveMany([{ tableId, version: 4, state: 'new owner' }], 'p-new');
+
+    assert.deepEqual([stale, fresh], [[tableId], []]);
+    assert.deepEqual(await db().snapshots.load(tableId).then((loaded) => [loaded?.version, loaded?.state]), [4, 'new owner']);
+  });
 });

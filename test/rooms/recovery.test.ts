@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import { BACKENDS, type Backend } from '../persistence/databases.ts';
-import { freePort, seatOf, startFelt, waitFor } from '../support/felt.ts';
+import { freePort, seatOf, startFelt, waitFor, waitForDurable } from '../support/felt.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECRET = 'recovery-test-secret-that-is-long-enough-0123456789';
@@ -134,8 +134,8 @@ for (const backend of BACKENDS) {
       try {
         await waitForHealth(url);
         const { tableId, players, before } = await startAHand(url);
-        // Snapshots are written within 100 ms of a change.
-        await new Promise((r) => setTimeout(r, 300));
+        // The players have seen the call, so it is marked for writing: wait until it is durable.
+        await waitForDurable(url);
         for (const p of players) p.room.reconnection.enabled = false;
         child.kill('SIGKILL');
         await new Promise((r) => child.once('exit', r));

@@ -89,6 +89,17 @@ export async function startFelt(backend: Backend | null, env: Record<string, str
   return felt;
 }
 
+/** Resolves once the server at `url` has written every snapshot change so far (`snapshotBacklog` 0 in `/api/health`). */
+export async function waitForDurable(url: string, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { snapshotBacklog?: number };
+    if (health.snapshotBacklog === 0) return;
+    await sleepMs(20);
+  }
+  throw new Error(`${url} still had snapshots to write after ${ms} ms`);
+}
+
 function sleepMs(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
