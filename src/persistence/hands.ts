@@ -19,7 +19,8 @@ function toRecord(hand: Hand): HandRecord {
   };
 }
 
-function check(hand: HandRecordInput): void {
+/** Throws `invalid_hand` unless the hand is complete and well-formed. */
+export function checkHand(hand: HandRecordInput): void {
   const problem =
     typeof hand.id !== 'string' || hand.id.length === 0 ? 'has no id'
     : typeof hand.tableId !== 'string' || hand.tableId.length === 0 ? 'names no table'
@@ -37,7 +38,7 @@ function check(hand: HandRecordInput): void {
  * Returns false, writing nothing, when a hand with this id already exists.
  */
 export async function insertHand(em: Em, hand: HandRecordInput): Promise<boolean> {
-  check(hand);
+  checkHand(hand);
   const inserted = await em.execute<{ id: string }[]>(
     `insert into "hand" ("id", "table_id", "hand_number", "variant", "started_at", "ended_at", "player_ids", "state", "rake")
      values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("id") do nothing returning "id"`,

@@ -1,6 +1,7 @@
 import { LedgerEntry } from './entities/LedgerEntry.ts';
 import { Account } from './entities/Account.ts';
 import type { Em, Orm } from './orm.ts';
+import { query } from './sql.ts';
 import {
   PersistenceError,
   type AccountKind,
@@ -61,6 +62,57 @@ function netChanges(input: TransferInput): { kind: string; owner: string; amount
 }
 
 /**
+ * A whole transfer in one statement: claims the key (`$1`; a concurrent
+ * transfer with the same key waits here until ours commits, then finds it
+ * taken and does nothing), moves each account's net change (`$5`, in the fixed
+ * order of `i`) with one conditional upsert — a new account starts at its
+ * change, an existing one moves only if it stays at 0 or more, unless it is
+ * external (money outside the game: admin credits, welcome chips); a missing
+ * account that would have to pay is not created, so it counts as not moved — and
+ * writes the entries (`$6`). The row lock each upsert takes makes a racing
+ * transfer re-check against the balance this one leaves. Returns the new
+ * transaction's id (null when the key was taken) and how many accounts moved.
+ */
+const TRANSFER = `with "claimed" as (
+    insert into "ledger_transaction" ("key", "reason", "meta", "created_at") values ($1::text, $2::text, $3::jsonb, $4::timestamptz)
+    on conflict ("key") do nothing returning "id"
+  ), "changes" as (
+    select * from jsonb_to_recordset($5::jsonb) as "c"("i" int, "kind" text, "owner" text, "amount" bigint)
+  ), "moved" as (
+    insert into "account" ("kind", "owner", "balance")
+    -- The proposed row must pass the balance check even when it only stands for an update, hence greatest(…, 0).
+    select "c"."kind", "c"."owner", case when "c"."kind" = 'external' then "c"."amount" else greatest("c"."amount", 0) end from "changes" "c"
+    where exists (select 1 from "claimed")
+      and ("c"."amount" >= 0 or "c"."kind" = 'external' or exists (select 1 from "account" "a" where "a"."kind" = "c"."kind" and "a"."owner" = "c"."owner"))
+    order by "c"."i"
+    on conflict ("kind", "owner") do update set "balance" = "account"."balance" + (select "c"."amount" from "changes" "c" where "c"."kind" = excluded."kind" and "c"."owner" = excluded."owner")
+    where "account"."kind" = 'external'
+      or "account"."balance" + (select "c"."amount" from "changes" "c" where "c"."kind" = excluded."kind" and "c"."owner" = excluded."owner") >= 0
+    returning "id", "kind", "owner"
+  ), "entries" as (
+    insert into "ledger_entry" ("transaction_id", "account_id", "amount")
+    select "claimed"."id", "moved"."id", "e"."amount"
+    from "claimed", jsonb_to_recordset($6::jsonb) as "e"("i" int, "kind" text, "owner" text, "amount" bigint)
+    join "moved" on "moved"."kind" = "e"."kind" and "moved"."owner" = "e"."owner"
+    order by "e"."i"
+  )
+  select (select "id" from "claimed") as "id", (select count(*) from "moved") as "moved"`;
+
+/** Why a transfer moved too few accounts: the first change its account cannot pay, with that account's balance. */
+async function insufficientFunds(em: Em, input: TransferInput): Promise<PersistenceError> {
+  for (const change of netChanges(input)) {
+    if (change.amount >= 0 || change.kind === ACCOUNT_KIND.external) continue;
+    // That account was not moved, so within this transaction it still shows the balance it had.
+    const [row] = await query<{ balance: string }>(em, 'select "balance" from "account" where "kind" = $1 and "owner" = $2', [change.kind, change.owner]);
+    const balance = Number(row?.balance ?? 0);
+    if (balance + change.amount < 0) {
+      return new PersistenceError('insufficient_funds', `Account ${change.kind}/${change.owner} holds ${balance} chips and cannot pay ${-change.amount}; nothing was moved.`);
+    }
+  }
+  return new PersistenceError('insufficient_funds', `Transfer ${input.key} would take an account below zero; nothing was moved.`);
+}
+
+/**
  * Applies a transfer inside the caller's transaction `em`, so it commits or
  * rolls back with whatever caused it. Returns null when the key was already
  * applied. Throws `insufficient_funds` when an account would go negative; the
@@ -69,39 +121,15 @@ function netChanges(input: TransferInput): { kind: string; owner: string; amount
 export async function applyTransfer(em: Em, input: TransferInput): Promise<Applied> {
   check(input);
   const createdAt = new Date();
-  // Claims the key first: a concurrent transfer with the same key waits here until ours commits, then finds it taken.
-  const claimed = await em.execute<{ id: string }[]>(
-    'insert into "ledger_transaction" ("key", "reason", "meta", "created_at") values (?, ?, ?, ?) on conflict ("key") do nothing returning "id"',
-    [input.key, input.reason, input.meta === undefined ? null : JSON.stringify(input.meta), createdAt],
-  );
-  if (claimed.length === 0) return null;
-  const transactionId = Number(claimed[0].id);
-
-  const accountIds = new Map<string, number>();
-  for (const change of netChanges(input)) {
-    await em.execute('insert into "account" ("kind", "owner", "balance") values (?, ?, 0) on conflict ("kind", "owner") do nothing', [change.kind, change.owner]);
-    // One conditional UPDATE both checks and moves the balance; the row lock it takes
-    // makes a racing transfer re-check against the balance this one leaves. External
-    // accounts stand for money outside the game (admin credits, welcome chips), so
-    // only they may go below zero.
-    const moved = await em.execute<{ id: number }[]>(
-      `update "account" set "balance" = "balance" + ? where "kind" = ? and "owner" = ? and ("balance" + ? >= 0 or "kind" = 'external') returning "id"`,
-      [change.amount, change.kind, change.owner, change.amount],
-    );
-    if (moved.length === 0) {
-      const [row] = await em.execute<{ balance: string }[]>('select "balance" from "account" where "kind" = ? and "owner" = ?', [change.kind, change.owner]);
-      throw new PersistenceError(
-        'insufficient_funds',
-        `Account ${change.kind}/${change.owner} holds ${Number(row?.balance ?? 0)} chips and cannot pay ${-change.amount}; nothing was moved.`,
-      );
-    }
-    accountIds.set(JSON.stringify([change.kind, change.owner]), Number(moved[0].id));
-  }
-
-  const values = input.entries.map(() => '(?, ?, ?)').join(', ');
-  const params = input.entries.flatMap((entry) => [transactionId, accountIds.get(JSON.stringify([entry.kind, entry.owner])), entry.amount]);
-  await em.execute(`insert into "ledger_entry" ("transaction_id", "account_id", "amount") values ${values}`, params);
-  return { id: transactionId, createdAt };
+  const changes = netChanges(input);
+  const [row] = await query<{ id: string | null; moved: string }>(em, TRANSFER, [
+    input.key, input.reason, input.meta === undefined ? null : JSON.stringify(input.meta), createdAt,
+    JSON.stringify(changes.map((change, i) => ({ i, ...change }))),
+    JSON.stringify(input.entries.map(({ kind, owner, amount }, i) => ({ i, kind, owner, amount }))),
+  ]);
+  if (row.id === null) return null;
+  if (Number(row.moved) < changes.length) throw await insufficientFunds(em, input);
+  return { id: Number(row.id), createdAt };
 }
 
 /**
@@ -136,7 +164,15 @@ export function ledgerRepository(orm: Orm): LedgerRepository {
   return {
     async transfer(input) {
       const applied = await orm.em.fork().transactional((em) => applyTransfer(em, input));
-      const record = await findTransfer(orm.em.fork(), input.key, applied !== null);
+      if (applied) {
+        // Just written from this input, so it reads back as the input: no second round trip. (meta as stored: through JSON.)
+        return {
+          id: String(applied.id), key: input.key, reason: input.reason, createdAt: applied.createdAt,
+          entries: input.entries.map(({ kind, owner, amount }) => ({ kind, owner, amount })), applied: true,
+          meta: input.meta === undefined ? null : (JSON.parse(JSON.stringify(input.meta)) as Record<string, unknown>),
+        };
+      }
+      const record = await findTransfer(orm.em.fork(), input.key, false);
       if (!record) throw new Error(`Transfer ${input.key} was applied but cannot be read back.`);
       return record;
     },

@@ -10,7 +10,7 @@ export type WriterFence = { owner: string; onRefused: (tableIds: string[]) => vo
  * Coalesces table snapshots: a table that changes many times within one
  * interval is written once, with its newest state, and every changed table
  * goes in one batch. Rooms only mark themselves dirty, so they never wait on
- * the database; the newest state is read and copied when the batch is written.
+ * the database; the newest state is read when the batch is written.
  */
 export class SnapshotWriter {
   private readonly repository: SnapshotRepository;
@@ -45,26 +45,36 @@ export class SnapshotWriter {
     if (!this.timer) this.timer = setTimeout(() => void this.flush(), this.intervalMs);
   }
 
-  /** Writes everything marked so far; resolves when it is durable. */
+  /**
+   * Writes everything marked so far; resolves when it is durable. One batch
+   * is written at a time: a batch asked for while another is being written
+   * waits for it, and then reads the newest states of all the tables marked
+   * by then.
+   */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.dirty.size === 0) return this.writing;
+    this.writing = this.writing.then(() => this.write());
+    return this.writing;
+  }
+
+  /** Writes the tables marked now. Never rejects: a failed batch is marked again for the next interval. */
+  private async write(): Promise<void> {
+    if (this.dirty.size === 0) return;
     const sources = [...this.dirty];
     this.dirty.clear();
     const marked = new Map(this.markedAt);
     this.markedAt.clear();
-    const batch = sources.map(([tableId, source]) => {
-      const { version, state } = source();
-      return { tableId, version, state: JSON.parse(JSON.stringify(state)) as unknown };
-    });
+    // `saveMany` serialises each state before it first awaits, so reading the live state here needs no copy.
+    const batch = sources.map(([tableId, source]) => ({ tableId, ...source() }));
     for (const [tableId] of sources) this.inFlight.set(tableId, (this.inFlight.get(tableId) ?? 0) + 1);
-    this.writing = this.writing.then(async () => {
+    try {
       const refused = new Set(await this.repository.saveMany(batch, this.fence?.owner));
       const writtenAt = performance.now();
       this.onWritten(sources.filter(([tableId]) => !refused.has(tableId)).map(([tableId]) => writtenAt - (marked.get(tableId) ?? writtenAt)));
       if (refused.size > 0) this.fence?.onRefused([...refused]);
-    }).catch((error: unknown) => {
+    } catch (error) {
       this.onError(error);
       // Mark them again so the next interval retries; a newer mark keeps its place, and the lag its start.
       for (const [tableId, source] of sources) {
@@ -72,15 +82,14 @@ export class SnapshotWriter {
         if (since !== undefined) this.markedAt.set(tableId, Math.min(since, this.markedAt.get(tableId) ?? since));
         if (!this.dirty.has(tableId)) this.mark(tableId, source);
       }
-    }).finally(() => {
+    } finally {
       // Only now, once durable or marked again, does a table leave the backlog.
       for (const [tableId] of sources) {
         const batches = (this.inFlight.get(tableId) ?? 1) - 1;
         if (batches > 0) this.inFlight.set(tableId, batches);
         else this.inFlight.delete(tableId);
       }
-    });
-    return this.writing;
+    }
   }
 
   /** Drops a table's unwritten changes: its room stops because another process runs the table now. */

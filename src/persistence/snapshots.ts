@@ -1,11 +1,12 @@
 import { Snapshot } from './entities/Snapshot.ts';
 import type { Em, Orm } from './orm.ts';
+import { query } from './sql.ts';
 import { PersistenceError, type SnapshotRecord, type SnapshotRepository } from './types.ts';
 
 export type SnapshotInput = { tableId: string; version: number; state: unknown };
 
-// Four parameters a row; PostgreSQL allows 65535 in one statement.
-const ROWS_PER_STATEMENT = 1000;
+/** A snapshot whose state is already JSON text: read once, when the write was asked for. */
+export type SerialisedSnapshot = { tableId: string; version: number; json: string };
 
 function check(snapshot: SnapshotInput): void {
   if (typeof snapshot.tableId !== 'string' || snapshot.tableId.length === 0) {
@@ -19,67 +20,82 @@ function check(snapshot: SnapshotInput): void {
   }
 }
 
+/**
+ * Checks a snapshot and serialises its state now. The JSON text is the copy:
+ * the live state may change as soon as this returns, the write does not.
+ */
+export function serialiseSnapshot(snapshot: SnapshotInput): SerialisedSnapshot {
+  check(snapshot);
+  return { tableId: snapshot.tableId, version: snapshot.version, json: JSON.stringify(snapshot.state) };
+}
+
 /** The error of a write fenced off because `tableId`'s lease is held by another process (or by none). */
 export function leaseLost(tableId: string): PersistenceError {
   return new PersistenceError('lease_lost', `This process no longer holds the lease of table ${tableId}; its new owner runs it now.`);
 }
 
 /**
- * Of `tableIds`, those `owner` holds the lease of, their rows locked (shared)
- * until the caller's transaction ends: a claim by another process waits for
- * our write to commit, so it restores from a snapshot that includes it, and
- * no write of ours lands after it. Locked in id order, like `renew`, so the
- * two cannot deadlock.
+ * The upsert of the rows of parameter `rows`, a JSON array of `{"t": tableId, "v": version, "s": state}`
+ * (one parameter, however many tables), saved at parameter `savedAt`, limited to the tables `where`
+ * selects. A row is only replaced by a version at least as new, so a slow writer
+ * holding an old state can never roll a table back.
  */
-export async function lockOwned(em: Em, tableIds: string[], owner: string): Promise<Set<string>> {
-  const held = new Set<string>();
-  const sorted = [...new Set(tableIds)].sort();
-  for (let start = 0; start < sorted.length; start += ROWS_PER_STATEMENT) {
-    const chunk = sorted.slice(start, start + ROWS_PER_STATEMENT);
-    const rows = await em.execute<{ id: string }[]>(
-      `select "id" from "poker_table" where "id" in (${chunk.map(() => '?').join(', ')}) and "owner_process" = ? order by "id" for share`,
-      [...chunk, owner],
-    );
-    for (const row of rows) held.add(row.id);
-  }
-  return held;
+export function upsertStatement(where: string, rows = '$1', savedAt = '$2'): string {
+  return `insert into "snapshot" ("table_id", "version", "state", "saved_at")
+    select "r"."t", "r"."v", "r"."s", ${savedAt}::timestamptz from jsonb_to_recordset(${rows}::jsonb) as "r"("t" text, "v" bigint, "s" jsonb) where ${where}
+    on conflict ("table_id") do update set "version" = excluded."version", "state" = excluded."state", "saved_at" = excluded."saved_at"
+    where "snapshot"."version" <= excluded."version"`;
+}
+
+/** `$1` of `upsertStatement`: the rows as one JSON document, each state's text spliced in as it is. */
+export function snapshotRows(snapshots: SerialisedSnapshot[]): string {
+  return `[${snapshots.map((snapshot) => `{"t":${JSON.stringify(snapshot.tableId)},"v":${snapshot.version},"s":${snapshot.json}}`).join(',')}]`;
 }
 
 /**
- * Upserts snapshots inside the caller's transaction. A row is only replaced
- * by a version at least as new, so a slow writer holding an old state can
- * never roll a table back. With `owner`, only the tables whose lease that
+ * Fenced: first locks (shared, until the statement's transaction ends) the
+ * `poker_table` rows of `$3` whose lease `$4` holds, in id order like `renew`
+ * so the two cannot deadlock, then writes only those tables' snapshots. A claim
+ * by another process waits for our write to commit, so it restores from a
+ * snapshot that includes it, and no write of ours lands after it.
+ */
+const FENCED_UPSERT = `with "held" as (
+    select "id" from "poker_table" where "id" = any($3::text[]) and "owner_process" = $4::text order by "id" for share
+  ), "written" as (${upsertStatement('"r"."t" in (select "id" from "held")')})
+  select "id" from "held"`;
+
+const UNFENCED_UPSERT = upsertStatement('true');
+
+/**
+ * Upserts snapshots in one statement (so atomic on its own), inside `em`'s
+ * transaction when it has one. With `owner`, only the tables whose lease that
  * process holds are written; returns the ids of the others.
  */
-export async function upsertSnapshots(em: Em, snapshots: SnapshotInput[], owner?: string): Promise<string[]> {
-  snapshots.forEach(check);
+export async function upsertSnapshots(em: Em, snapshots: SerialisedSnapshot[], owner?: string): Promise<string[]> {
   // One statement cannot touch a row twice, so keep only each table's newest snapshot of the batch.
-  const newest = new Map<string, SnapshotInput>();
+  const newest = new Map<string, SerialisedSnapshot>();
   for (const snapshot of snapshots) {
     const kept = newest.get(snapshot.tableId);
     if (!kept || snapshot.version >= kept.version) newest.set(snapshot.tableId, snapshot);
   }
-  const held = owner === undefined ? null : await lockOwned(em, [...newest.keys()], owner);
-  const refused = held ? [...newest.keys()].filter((tableId) => !held.has(tableId)).sort() : [];
-  const rows = [...newest.values()].filter((snapshot) => !held || held.has(snapshot.tableId));
+  if (newest.size === 0) return [];
+  const rows = snapshotRows([...newest.values()]);
   const savedAt = new Date();
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-    await em.execute(
-      `insert into "snapshot" ("table_id", "version", "state", "saved_at") values ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
-       on conflict ("table_id") do update set "version" = excluded."version", "state" = excluded."state", "saved_at" = excluded."saved_at"
-       where "snapshot"."version" <= excluded."version"`,
-      chunk.flatMap((snapshot) => [snapshot.tableId, snapshot.version, JSON.stringify(snapshot.state), savedAt]),
-    );
+  if (owner === undefined) {
+    await query(em, UNFENCED_UPSERT, [rows, savedAt]);
+    return [];
   }
-  return refused;
+  const held = new Set((await query<{ id: string }>(em, FENCED_UPSERT, [rows, savedAt, [...newest.keys()].sort(), owner])).map((row) => row.id));
+  return [...newest.keys()].filter((tableId) => !held.has(tableId)).sort();
 }
 
 export function snapshotRepository(orm: Orm): SnapshotRepository {
   return {
     async saveMany(snapshots, owner) {
-      if (snapshots.length === 0) return [];
-      return orm.em.fork().transactional((em) => upsertSnapshots(em, snapshots, owner));
+      // Serialised before the first await: the caller may change its states as soon as this returns a promise.
+      const serialised = snapshots.map(serialiseSnapshot);
+      // One statement: its implicit transaction holds the fence's row locks until the write commits.
+      return upsertSnapshots(orm.em.fork(), serialised, owner);
     },
 
     async load(tableId) {

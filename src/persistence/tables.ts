@@ -82,7 +82,7 @@ export function tableRepository(orm: Orm, now: () => Date = () => new Date()): T
     async renew(processId, leaseMs) {
       checkLease(leaseMs);
       // Renewing even a lapsed lease is safe: had another process claimed the table, the owner would no longer be us.
-      // Rows are locked in id order, as fenced snapshot writes lock them (`lockOwned`), so the two never deadlock.
+      // Rows are locked in id order, as fenced snapshot writes lock them (the `held` step of `saveMany`), so the two never deadlock.
       const rows = await orm.em.fork().execute<{ id: string }[]>(
         `update "poker_table" set "lease_until" = ? where "id" in (
            select "id" from "poker_table" where "owner_process" = ? order by "id" for update

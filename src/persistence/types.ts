@@ -142,6 +142,8 @@ export interface SnapshotRepository {
    * never overwrites a newer one. With `owner` (a process id) it is fenced: a
    * table's snapshot is written only while that process holds its lease, and
    * the ids of the tables it did not hold come back (nothing written for them).
+   * Each state is serialised during the call itself, so callers may pass live
+   * state and change it as soon as the promise is returned.
    */
   saveMany(snapshots: { tableId: string; version: number; state: unknown }[], owner?: string): Promise<string[]>;
   load(tableId: string): Promise<SnapshotRecord | null>;
@@ -182,6 +184,7 @@ export interface HandCompletion {
   /**
    * With `owner` (a process id) it is fenced: unless that process holds the
    * table's lease, nothing is written and it throws `PersistenceError` `lease_lost`.
+   * The hand and snapshot states are serialised during the call itself, as in `saveMany`.
    */
   complete(input: { hand: HandRecordInput; snapshot: { tableId: string; version: number; state: unknown }; owner?: string }): Promise<void>;
 }

@@ -76,6 +76,34 @@ describeEachBackend('hand completion', (backend) => {
     assert.deepEqual((await db().ledger.history('table', tableId, 10, 0)).map((record) => record.reason), ['buyIn']);
   });
 
+  it('when a hand completes then each of its players finds it once in their hand history', async () => {
+    const { tableId, players } = await fundedTable(db(), 100);
+    const completed = hand(tableId, [...players, players[0]], 0);
+
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 1, state: {} } });
+
+    for (const playerId of players) {
+      assert.deepEqual((await db().hands.list({ playerId, limit: 10, offset: 0 })).map((record) => record.id), [completed.id]);
+    }
+  });
+
+  for (const rake of [0, 2]) {
+    it(`when the caller changes its states as soon as complete returns (rake ${rake}) then the hand and snapshot are stored as they were called with`, async () => {
+      const { tableId, players } = await fundedTable(db(), 100);
+      const completed = hand(tableId, players, rake);
+      const recorded = structuredClone(completed.state);
+      const state = { handNumber: 2, seats: ['ann'] };
+
+      const completing = db().completion.complete({ hand: completed, snapshot: { tableId, version: 4, state } });
+      state.seats.push('bob');
+      (completed.state as { log: string[] }).log.push('p2 cc');
+      await completing;
+
+      assert.deepEqual((await db().snapshots.load(tableId))?.state, { handNumber: 2, seats: ['ann'] });
+      assert.deepEqual((await db().hands.get(completed.id))?.state, recorded);
+    });
+  }
+
   it('when the table cannot pay the rake then nothing of the hand is written', async () => {
     const { tableId, players } = await fundedTable(db(), 4);
     const completed = hand(tableId, players, 5);

@@ -105,6 +105,19 @@ describeEachBackend('ledger', (backend) => {
     assert.equal((await db().ledger.transfer(buyIn(player, table, 101, key))).applied, true);
   });
 
+  it('when a player with no account yet would pay then insufficient_funds says so and nothing moves', async () => {
+    const player = randomUUID();
+    const table = randomUUID();
+
+    await assert.rejects(
+      db().ledger.transfer(buyIn(player, table, 5, randomUUID())),
+      (error: unknown) => isCode('insufficient_funds')(error) && (error as Error).message.includes('holds 0'),
+    );
+    assert.equal(await db().ledger.balance('player', player), 0);
+    assert.equal(await db().ledger.balance('table', table), 0);
+    assert.deepEqual(await db().ledger.history('table', table, 10, 0), []);
+  });
+
   it('when two tables buy in at the same moment with chips for only one then exactly one succeeds and the wallet never goes negative', async () => {
     const player = await wallet(db(), 100);
     const tables = [randomUUID(), randomUUID()];

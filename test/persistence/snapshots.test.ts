@@ -19,6 +19,18 @@ describeEachBackend('snapshots', (backend) => {
     }
   });
 
+  it('when the caller changes a state as soon as saveMany returns then the stored snapshot is the state as it was called with', async () => {
+    const tableId = randomUUID();
+    const state = { seats: ['ann', 'bob'], pot: 10 };
+
+    const saving = db().snapshots.saveMany([{ tableId, version: 1, state }]);
+    state.seats.push('cat');
+    state.pot = 99;
+    await saving;
+
+    assert.deepEqual((await db().snapshots.load(tableId))?.state, { seats: ['ann', 'bob'], pot: 10 });
+  });
+
   it('when a newer version arrives then it replaces the snapshot, and when an older one arrives then it is ignored', async () => {
     const tableId = randomUUID();
     await db().snapshots.saveMany([{ tableId, version: 5, state: { v: 5 } }]);
