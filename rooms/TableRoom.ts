@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CloseCode, Room, ServerError, type Client, type Delayed } from '@colyseus/core';
+import { CloseCode, Room, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { z } from 'zod';
 import { CashTable, type PlayerAction } from '../src/engine/cash/CashTable.ts';
@@ -25,6 +25,9 @@ export type TableMetadata = {
 
 type Player = { playerId: string; name: string; isAdmin: boolean };
 
+/** The room's own patch interval: see `patchSoon`. */
+const BACKSTOP_PATCH_MS = 1_000;
+
 /** A rejected message: answered with `error` to its sender only; the state is unchanged. */
 class Rejection extends Error {
   readonly code: string;
@@ -46,8 +49,13 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   private table!: CashTable;
   private finished: FinishedHand | null = null;
   private queue: Promise<void> = Promise.resolve();
-  private timer: Delayed | null = null;
+  /** The table's next deadline (action clock, next deal …): a plain timer, exact to the millisecond, not the room clock that only ticks with patches. */
+  private timer: NodeJS.Timeout | null = null;
+  /** A patch is already due at the end of this event-loop turn (`patchSoon`). */
+  private patchPending = false;
   private views = new Map<string, Seat>();
+  /** A client joined or a seat was taken since the views were last matched to seats (`refresh`). */
+  private viewsStale = true;
   private readonly observer = new TableObserver(roomServices().metrics);
   private closed = false;
   /** Another process holds the lease now: this room runs nothing more and is going away (`abandon`). */
@@ -61,6 +69,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     const { db, snapshots, log } = roomServices();
     this.roomId = options.tableId;
     this.autoDispose = false;
+    // Every change is sent at once (`patchSoon`); the patch tick is only a backstop, and at 20 a second it cost more than the play itself.
+    this.patchRate = BACKSTOP_PATCH_MS;
     const record = await db.tables.get(options.tableId);
     if (!record) throw new Error(`No table ${options.tableId} in the database.`);
     const template = await db.templates.get(record.templateId);
@@ -121,6 +131,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   override onJoin(client: Client<{ userData: Player }>, _options: unknown, auth: Player): void {
     client.userData = auth;
     client.view = new StateView();
+    this.viewsStale = true;
     this.enqueue(client, 'join', () => {
       this.table.setConnected(auth.playerId, true, roomServices().now());
       return [];
@@ -144,6 +155,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       client.leave(CloseCode.CONSENTED);
       return;
     }
+    this.viewsStale = true;
     this.enqueue(client, 'reconnect', () => {
       this.table.setConnected(player.playerId, true, roomServices().now());
       return [];
@@ -169,7 +181,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   }
 
   override async onDispose(): Promise<void> {
-    if (this.timer) this.timer.clear();
+    if (this.timer) clearTimeout(this.timer);
     await this.queue;
     await roomServices().snapshots.flush();
   }
@@ -270,7 +282,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   private async saveSnapshotNow(): Promise<void> {
     const { db, processId } = roomServices();
     const state = this.table.state;
-    const refused = await db.snapshots.saveMany([{ tableId: this.roomId, version: state.version, state: structuredClone(state) }], processId);
+    const refused = await db.snapshots.saveMany([{ tableId: this.roomId, version: state.version, state }], processId);
     if (refused.length > 0) throw leaseLost(this.roomId);
   }
 
@@ -310,7 +322,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
             startedAt: new Date(event.startedAt), endedAt: new Date(event.endedAt), playerIds: event.playerIds,
             state: event.hand, rake: event.rake,
           },
-          snapshot: { tableId: this.roomId, version: this.table.state.version, state: structuredClone(this.table.state) },
+          snapshot: { tableId: this.roomId, version: this.table.state.version, state: this.table.state },
           owner: processId,
         });
         this.observer.handCompleted(event.hand.config.variant);
@@ -327,12 +339,15 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     const { added, removed } = projectTable(this.state, this.table, this.finished);
     for (const seat of removed) this.views.delete(seat.playerId);
     for (const seat of added) this.views.set(seat.playerId, seat);
-    for (const client of this.clients) {
-      const seat = client.userData ? this.views.get(client.userData.playerId) : undefined;
-      if (seat && client.view && !client.view.has(seat)) client.view.add(seat);
+    if (this.viewsStale || added.length > 0) {
+      this.viewsStale = false;
+      for (const client of this.clients) {
+        const seat = client.userData ? this.views.get(client.userData.playerId) : undefined;
+        if (seat && client.view && !client.view.has(seat)) client.view.add(seat);
+      }
     }
-    // An action's result goes out at once instead of on the next patch tick, up to 50 ms later.
-    if (this.observer.stateProjected()) this.broadcastPatch();
+    this.observer.stateProjected();
+    this.patchSoon();
     snapshots.mark(this.roomId, () => ({ version: this.table.state.version, state: this.table.state }));
     this.schedule();
     await this.updateListing();
@@ -340,13 +355,28 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     if (!this.table.state.hand) for (const resolve of this.handOverWaiters.splice(0)) resolve();
   }
 
+  /**
+   * Sends the changes once this turn of the event loop is over instead of on
+   * the next patch tick, up to 50 ms later: an action's result and a new deal
+   * reach the players at once, and the commands that arrived together share
+   * one patch, so each client costs one socket write for all of them.
+   */
+  private patchSoon(): void {
+    if (this.patchPending) return;
+    this.patchPending = true;
+    setImmediate(() => {
+      this.patchPending = false;
+      this.broadcastPatch();
+    });
+  }
+
   private schedule(): void {
-    if (this.timer) this.timer.clear();
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const deadline = this.table.nextDeadline();
     if (deadline <= 0) return;
     const delay = Math.max(0, deadline - roomServices().now());
-    this.timer = this.clock.setTimeout(() => this.enqueue(null, 'tick', () => this.table.tick(roomServices().now())), delay);
+    this.timer = setTimeout(() => this.enqueue(null, 'tick', () => this.table.tick(roomServices().now())), delay);
   }
 
   private async updateListing(): Promise<void> {
@@ -462,7 +492,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
    */
   async abandon(): Promise<void> {
     this.fenced = true;
-    if (this.timer) this.timer.clear();
+    if (this.timer) clearTimeout(this.timer);
     roomServices().snapshots.forget(this.roomId);
     for (const resolve of this.handOverWaiters.splice(0)) resolve();
     await this.disconnect(CloseCode.SERVER_SHUTDOWN);
@@ -482,7 +512,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
 
   // Not from inside the command queue (onDispose waits for it), and not during onCreate (a restored, emptied table).
   private disposeSoon(): void {
-    this.clock.setTimeout(() => {
+    // A plain timer: the room clock only ticks with patches, up to a second apart (`BACKSTOP_PATCH_MS`).
+    setTimeout(() => {
       try {
         void this.disconnect();
       } catch {

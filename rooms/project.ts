@@ -1,15 +1,69 @@
 import { formatCard } from '../src/engine/cards.ts';
 import type { CashTable } from '../src/engine/cash/CashTable.ts';
-import { Hand } from '../src/engine/hand/Hand.ts';
 import { HandPhase, type HandState } from '../src/engine/hand/state.ts';
 import { Legal, Pot, Seat, type TableState } from '../schema/TableState.ts';
 
 /** The last finished hand, kept on display (board, shown cards) until the next deal. */
 export type FinishedHand = { hand: HandState; seats: number[] };
 
-function setStrings(target: string[], values: readonly string[]): void {
-  if (target.length === values.length && target.every((value, i) => value === values[i])) return;
+/**
+ * The values last written into each wire array. Comparing with this plain copy
+ * instead of reading the schema array back (every read goes through its proxy)
+ * keeps an unchanged list nearly free; only this module writes these arrays.
+ */
+const written = new WeakMap<object, readonly (string | number)[]>();
+
+function sameList(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Replaces the array's contents when they differ; `values` must be a fresh array nobody changes afterwards. */
+function setList<T extends string | number>(target: T[], values: readonly T[]): void {
+  const last = written.get(target);
+  if (last ? sameList(last, values) : target.length === 0 && values.length === 0) return;
   target.splice(0, target.length, ...values);
+  written.set(target, values);
+}
+
+/** The wire seats by seat number, kept beside the map: reading a MapSchema costs far more than reading an array. */
+const seatIndex = new WeakMap<TableState, (Seat | undefined)[]>();
+
+function seatsOf(wire: TableState): (Seat | undefined)[] {
+  let seats = seatIndex.get(wire);
+  if (!seats) {
+    seats = [];
+    for (const [key, seat] of wire.seats) seats[Number(key)] = seat;
+    seatIndex.set(wire, seats);
+  }
+  return seats;
+}
+
+/** The cards last written into each card array, as card numbers. */
+const writtenCards = new WeakMap<object, readonly number[]>();
+const NO_CARDS: readonly number[] = [];
+
+/**
+ * Sets a card array to the text of `cards` (only those `up` marks, when
+ * given). Compares the numbers with the last cards written first, so an
+ * unchanged hand allocates nothing; only this module writes these arrays.
+ */
+function setCards(target: string[], cards: readonly number[] | null, up?: readonly boolean[]): void {
+  const last = writtenCards.get(target) ?? NO_CARDS;
+  let same = true;
+  let k = 0;
+  if (cards) {
+    for (let i = 0; i < cards.length && same; i++) {
+      if (up && !up[i]) continue;
+      same = k < last.length && last[k] === cards[i];
+      k++;
+    }
+  }
+  if (same && k === last.length) return;
+  const chosen = cards ? (up ? cards.filter((_, i) => up[i]) : cards.slice()) : [];
+  target.splice(0, target.length, ...chosen.map(formatCard));
+  writtenCards.set(target, chosen);
 }
 
 function setNumber<K extends string>(target: Record<K, number>, key: K, value: number): void {
@@ -27,14 +81,14 @@ function setString<K extends string>(target: Record<K, string>, key: K, value: s
  */
 export function projectTable(wire: TableState, table: CashTable, finished: FinishedHand | null): { added: Seat[]; removed: Seat[] } {
   const s = table.state;
-  const live = s.hand ? Hand.restore(s.hand) : null;
+  const live = table.hand;
   const shown = live ? null : finished;
   const handState = live?.state ?? shown?.hand ?? null;
   const handSeats = live ? s.handSeats : (shown?.seats ?? []);
 
   setNumber(wire, 'handNumber', s.handNumber);
   setString(wire, 'phase', live ? live.streetName : shown ? HandPhase.showdown : 'waiting');
-  setStrings(wire.board, handState ? handState.boards[0].map(formatCard) : []);
+  setCards(wire.board, handState ? handState.boards[0] : null);
   const pots = live ? live.pots() : [];
   while (wire.pots.length > pots.length) wire.pots.pop();
   pots.forEach((pot, i) => {
@@ -44,35 +98,32 @@ export function projectTable(wire: TableState, table: CashTable, finished: Finis
       wire.pots.push(target);
     }
     setNumber(target, 'amount', pot.amount);
-    const eligible = pot.eligible.map((player) => handSeats[player]);
-    if (target.eligible.length !== eligible.length || target.eligible.some((seat, k) => seat !== eligible[k])) {
-      target.eligible.splice(0, target.eligible.length, ...eligible);
-    }
+    setList(target.eligible, pot.eligible.map((player) => handSeats[player]));
   });
   setNumber(wire, 'button', s.seating.button);
   setNumber(wire, 'toAct', table.actorSeat());
   setNumber(wire, 'actionDeadline', s.actionDeadline);
-  setStrings(wire.waiting, s.waiting.map((w) => w.playerId));
+  setList(wire.waiting, s.waiting.map((w) => w.playerId));
 
   const added: Seat[] = [];
   const removed: Seat[] = [];
-  for (const [key, seat] of wire.seats) {
-    const index = Number(key);
-    if (s.info[index]?.playerId !== seat.playerId) {
-      wire.seats.delete(key);
-      removed.push(seat);
-    }
-  }
+  const seats = seatsOf(wire);
+  seats.forEach((seat, index) => {
+    if (!seat || s.info[index]?.playerId === seat.playerId) return;
+    wire.seats.delete(String(index));
+    seats[index] = undefined;
+    removed.push(seat);
+  });
   const legal = live?.legalActions() ?? null;
   s.info.forEach((info, index) => {
     if (!info) return;
-    const key = String(index);
-    let seat = wire.seats.get(key);
+    let seat = seats[index];
     if (!seat) {
       seat = new Seat();
       seat.seat = index;
       seat.playerId = info.playerId;
-      wire.seats.set(key, seat);
+      wire.seats.set(String(index), seat);
+      seats[index] = seat;
       added.push(seat);
     }
     const tableSeat = s.seating.seats[index];
@@ -88,11 +139,10 @@ export function projectTable(wire: TableState, table: CashTable, finished: Finis
     else if (live && inHand && live.state.stacks[player] === 0) status = 'allin';
     setString(seat, 'status', status);
     setString(seat, 'lastAction', info.lastAction);
-    setStrings(seat.cards, live && inHand ? live.state.hole[player].map(formatCard) : []);
+    setCards(seat.cards, live && inHand ? live.state.hole[player] : null);
     const showing = handState !== null && inHand && handState.shown[player];
-    setStrings(seat.shownCards, showing ? handState.hole[player].map(formatCard) : []);
-    const upCards = handState && inHand ? handState.hole[player].filter((_, k) => handState.holeUp[player][k]).map(formatCard) : [];
-    setStrings(seat.upCards, upCards);
+    setCards(seat.shownCards, showing ? handState.hole[player] : null);
+    setCards(seat.upCards, handState && inHand ? handState.hole[player] : null, handState?.holeUp[player]);
     const mine = legal && legal.player === player && live && inHand ? legal : null;
     const target = seat.legal ?? (seat.legal = new Legal());
     if (target.fold !== Boolean(mine?.fold)) target.fold = Boolean(mine?.fold);

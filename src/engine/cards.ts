@@ -43,9 +43,11 @@ export function parseCards(text: string): Card[] {
   return cards;
 }
 
+// Every card's text, built once: formatting is on the hot path of every table update.
+const CARD_TEXT: readonly string[] = Array.from({ length: 52 }, (_, card) => RANKS[card >> 2] + SUITS[card & 3]);
+
 export function formatCard(card: Card): string {
-  if (card < 0 || card > 51) return '??';
-  return RANKS[card >> 2] + SUITS[card & 3];
+  return CARD_TEXT[card] ?? '??';
 }
 
 export function formatCards(cards: readonly Card[]): string {

@@ -31,6 +31,8 @@ export class CashTable {
    * it over. Not part of the state: the next owner restores and deals again.
    */
   private dealingPaused = false;
+  /** The Hand over `state.hand`, for `hand`: a Hand holds nothing but that state, so it stays valid while the object does. */
+  private handCache: Hand | null = null;
 
   private constructor(state: CashTableState, random: RandomSource) {
     this.state = state;
@@ -52,8 +54,12 @@ export class CashTable {
     return new CashTable(state, random);
   }
 
+  /** The live hand; wrapped (and its configuration checked) once per hand state, not on every read. */
   get hand(): Hand | null {
-    return this.state.hand ? Hand.restore(this.state.hand, this.random) : null;
+    const state = this.state.hand;
+    if (!state) return null;
+    if (this.handCache?.state !== state) this.handCache = Hand.restore(state, this.random);
+    return this.handCache;
   }
 
   seatOf(playerId: string): number {
