@@ -394,12 +394,6 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     await this.setMetadata(metadata);
   }
 
-  /** For in-process checks only: the raw state, deck included. The admin API uses `publicView`. */
-  async inspect(): Promise<{ state: CashTableState; chipsOnTable: number }> {
-    await this.queue;
-    return { state: structuredClone(this.table.state), chipsOnTable: this.table.chipsOnTable() };
-  }
-
   /**
    * Gets the table ready to move to another process: no new hand is dealt and
    * the one in play may finish, for at most `ms`. True when no hand is left;
