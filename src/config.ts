@@ -36,6 +36,8 @@ export type Config = {
   handRetentionDays: number;
   /** Snapshots of closed tables older than this many days are deleted by the cleanup job (`FELT_SNAPSHOT_RETENTION_DAYS`). */
   snapshotRetentionDays: number;
+  /** Minute analytics snapshots and job-run records older than this many days are deleted by the cleanup job (`FELT_ANALYTICS_RETENTION_DAYS`). */
+  analyticsRetentionDays: number;
   /** Where new insights are POSTed as JSON; unset means the admin feed only (`FELT_INSIGHTS_WEBHOOK_URL`). */
   insightsWebhookUrl: string | undefined;
   /** Prefixes this cluster's Redis keys, so clusters can share one Redis (`FELT_REDIS_PREFIX`). */
@@ -113,6 +115,7 @@ const schema = z.object({
   FELT_AUTH_RATE_LIMIT: withDefault(integer('a whole number of attempts per minute from 1 to 1000000', 1, 1_000_000), 20),
   FELT_HAND_RETENTION_DAYS: withDefault(integer('a whole number of days from 1 to 36500', 1, 36_500), 365),
   FELT_SNAPSHOT_RETENTION_DAYS: withDefault(integer('a whole number of days from 1 to 36500', 1, 36_500), 7),
+  FELT_ANALYTICS_RETENTION_DAYS: withDefault(integer('a whole number of days from 1 to 36500', 1, 36_500), 90),
   // Not shown back in errors: webhook URLs often carry their secret in the path.
   FELT_INSIGHTS_WEBHOOK_URL: optional(url(['http:', 'https:'], 'https://hooks.example.com/felt')),
   FELT_REDIS_PREFIX: optional(z.string().trim().regex(/^[\w.:-]{1,64}$/, 'must be 1 to 64 letters, digits or . _ : -')),
@@ -121,7 +124,7 @@ const schema = z.object({
 });
 
 // Settings whose values may be shown back in an error; the others can hold passwords.
-const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
+const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_ANALYTICS_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
 
 // One of the pair without the other would silently leave the room without an admin.
 function adminPairIssues(env: Record<string, string | undefined>): ConfigIssue[] {
@@ -167,6 +170,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authRateLimit: settings.FELT_AUTH_RATE_LIMIT,
     handRetentionDays: settings.FELT_HAND_RETENTION_DAYS,
     snapshotRetentionDays: settings.FELT_SNAPSHOT_RETENTION_DAYS,
+    analyticsRetentionDays: settings.FELT_ANALYTICS_RETENTION_DAYS,
     insightsWebhookUrl: settings.FELT_INSIGHTS_WEBHOOK_URL,
     redisPrefix: settings.FELT_REDIS_PREFIX,
     leaseMs: settings.FELT_LEASE_MS,

@@ -112,6 +112,7 @@ export async function startServer(config: Config & {
     closeTable: (tableId) => tables.close(tableId),
     handRetentionDays: config.handRetentionDays,
     snapshotRetentionDays: config.snapshotRetentionDays,
+    analyticsRetentionDays: config.analyticsRetentionDays,
     insights: (now) => insights.run(now),
   })) jobs.register(job);
   if (config.runJobsOnSchedule !== false) jobs.start();

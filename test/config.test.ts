@@ -32,6 +32,7 @@ describe('config', () => {
       authRateLimit: 20,
       handRetentionDays: 365,
       snapshotRetentionDays: 7,
+      analyticsRetentionDays: 90,
       insightsWebhookUrl: undefined,
       redisPrefix: undefined,
       leaseMs: 3000,
@@ -56,6 +57,7 @@ describe('config', () => {
       FELT_AUTH_RATE_LIMIT: '50',
       FELT_HAND_RETENTION_DAYS: '90',
       FELT_SNAPSHOT_RETENTION_DAYS: '2',
+      FELT_ANALYTICS_RETENTION_DAYS: '30',
       FELT_INSIGHTS_WEBHOOK_URL: 'https://hooks.example.com/felt',
       FELT_REDIS_PREFIX: 'felt:eu',
       FELT_LEASE_MS: '2000',
@@ -78,6 +80,7 @@ describe('config', () => {
       authRateLimit: 50,
       handRetentionDays: 90,
       snapshotRetentionDays: 2,
+      analyticsRetentionDays: 30,
       insightsWebhookUrl: 'https://hooks.example.com/felt',
       redisPrefix: 'felt:eu',
       leaseMs: 2000,
@@ -103,10 +106,11 @@ describe('config', () => {
   });
 
   it('when a retention setting is not a whole number of days from 1 then it is refused, naming the setting', () => {
-    const issues = issuesOf({ FELT_HAND_RETENTION_DAYS: '0', FELT_SNAPSHOT_RETENTION_DAYS: '7d' });
+    const issues = issuesOf({ FELT_HAND_RETENTION_DAYS: '0', FELT_SNAPSHOT_RETENTION_DAYS: '7d', FELT_ANALYTICS_RETENTION_DAYS: '-1' });
 
     assert.match(issues.FELT_HAND_RETENTION_DAYS, /whole number of days from 1 to 36500 \(got "0"\)/);
     assert.match(issues.FELT_SNAPSHOT_RETENTION_DAYS, /whole number of days from 1 to 36500 \(got "7d"\)/);
+    assert.match(issues.FELT_ANALYTICS_RETENTION_DAYS, /whole number of days from 1 to 36500 \(got "-1"\)/);
   });
 
   it('when REDIS_URL is set and no drain time is given then hands get 30 s to finish on shutdown', () => {

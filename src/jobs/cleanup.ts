@@ -17,6 +17,8 @@ export type CleanupDeps = {
   handRetentionDays: number;
   /** Snapshots of closed tables older than this many days are deleted (`FELT_SNAPSHOT_RETENTION_DAYS`). */
   snapshotRetentionDays: number;
+  /** Minute analytics snapshots and finished job runs older than this many days are deleted (`FELT_ANALYTICS_RETENTION_DAYS`). */
+  analyticsRetentionDays: number;
 };
 
 export type CleanupResult = {
@@ -24,6 +26,7 @@ export type CleanupResult = {
   opened: { templateId: string; reason: 'minimum' | 'demand' }[];
   prunedHands: number;
   prunedSnapshots: number;
+  prunedAnalytics: { snapshots: number; jobRuns: number };
 };
 
 /** What to do with one template's tables: which to close, and how many to open for what reason. */
@@ -75,7 +78,7 @@ export function planTemplate(
 /**
  * Keeps the tables matched to play — closes idle ones, keeps each template's
  * minimum, opens one more where every table is full and players wait — and
- * prunes hand records and closed tables' snapshots past their retention.
+ * prunes hand records, closed tables' snapshots, minute analytics and job runs past their retention.
  * One template's failure does not stop the others; the run then fails with
  * every error listed, after doing all it could.
  */
@@ -84,7 +87,7 @@ export async function runCleanup(ctx: JobContext, deps: CleanupDeps): Promise<Cl
   const [templates, open, loads] = await Promise.all([db.templates.list(true), db.tables.listOpen(), deps.liveTables()]);
   const live = new Map(loads.map((load) => [load.tableId, load]));
   const lastActivity = await db.housekeeping.lastActivity(open.map((table) => table.id));
-  const result: CleanupResult = { closed: [], opened: [], prunedHands: 0, prunedSnapshots: 0 };
+  const result: CleanupResult = { closed: [], opened: [], prunedHands: 0, prunedSnapshots: 0, prunedAnalytics: { snapshots: 0, jobRuns: 0 } };
   const failures: string[] = [];
   const attempt = async (what: string, step: () => Promise<void>): Promise<void> => {
     try {
@@ -120,6 +123,9 @@ export async function runCleanup(ctx: JobContext, deps: CleanupDeps): Promise<Cl
   });
   await attempt('prune closed tables\' snapshots', async () => {
     result.prunedSnapshots = await db.housekeeping.pruneClosedTableSnapshots(new Date(now.getTime() - deps.snapshotRetentionDays * DAY_MS));
+  });
+  await attempt('prune old analytics', async () => {
+    result.prunedAnalytics = await db.housekeeping.pruneAnalytics(new Date(now.getTime() - deps.analyticsRetentionDays * DAY_MS));
   });
   if (failures.length > 0) {
     throw new Error(`Cleanup did what it could, but ${failures.length} step(s) failed: ${failures.join('; ')}. Done: ${JSON.stringify(result)}`);

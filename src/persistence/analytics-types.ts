@@ -96,4 +96,6 @@ export interface HousekeepingRepository {
   pruneHands(before: Date): Promise<number>;
   /** Deletes the snapshots of closed tables saved before `before`; returns how many. */
   pruneClosedTableSnapshots(before: Date): Promise<number>;
+  /** Deletes minute analytics snapshots taken, and finished job runs scheduled, before `before`; returns how many rows of each. */
+  pruneAnalytics(before: Date): Promise<{ snapshots: number; jobRuns: number }>;
 }

@@ -1,3 +1,4 @@
+import { JOB_RUN_STATUS } from './entities/JobRun.ts';
 import { TABLE_STATUS } from './entities/TableEntity.ts';
 import type { Orm } from './orm.ts';
 import type { HousekeepingRepository } from './analytics-types.ts';
@@ -45,6 +46,14 @@ export function housekeepingRepository(orm: Orm): HousekeepingRepository {
         [TABLE_STATUS.closed, before],
       );
       return rows.length;
+    },
+
+    async pruneAnalytics(before) {
+      const em = orm.em.fork();
+      const snapshots = await em.execute<{ taken_at: unknown }[]>(`delete from "analytics_snapshots" where "taken_at" < ? returning "taken_at"`, [before]);
+      // Only finished runs: a row still running is a claim some process holds.
+      const jobRuns = await em.execute<{ slot: string }[]>(`delete from "job_runs" where "started_at" < ? and "status" <> ? returning "slot"`, [before, JOB_RUN_STATUS.running]);
+      return { snapshots: snapshots.length, jobRuns: jobRuns.length };
     },
   };
 }

@@ -85,6 +85,7 @@ function recordingControl(live: LiveTableLoad[], failClose: string[] = []) {
     },
     handRetentionDays: 365,
     snapshotRetentionDays: 7,
+    analyticsRetentionDays: 90,
   };
   return { calls, deps };
 }
@@ -135,6 +136,7 @@ describeEachBackend('jobs: cleanup', (backend) => {
         opened: [{ templateId: b.id, reason: 'minimum' }, { templateId: c.id, reason: 'demand' }],
         prunedHands: 1,
         prunedSnapshots: 1,
+        prunedAnalytics: { snapshots: 0, jobRuns: 0 },
       });
       assert.equal(await db.hands.get(expired), null);
       assert.notEqual(await db.hands.get(kept), null);
@@ -157,6 +159,30 @@ describeEachBackend('jobs: cleanup', (backend) => {
 
       assert.deepEqual(calls, [`close ${fine.id}`, `open ${b.id}`]);
       assert.equal(await db.hands.get(oldHand), null);
+    });
+  });
+
+  it('when minute analytics and job runs are past retention then they go, but a run still claimed stays', async () => {
+    await withFreshDatabase(backend, async (db) => {
+      const em = db.orm.em.fork();
+      for (const takenAt of [ago(91 * DAY), ago(89 * DAY)]) {
+        await em.execute('insert into "analytics_snapshots" ("taken_at", "open_tables", "seated_players", "watchers", "hands", "rake", "connections") values (?, 0, 0, 0, 0, 0, ?)', [takenAt, '{}']);
+      }
+      const run = (slot: string, startedAt: Date, status: string) =>
+        em.execute('insert into "job_runs" ("job_name", "slot", "process_id", "status", "started_at") values (?, ?, ?, ?, ?)', ['probe', slot, 'p', status, startedAt]);
+      await run('old-ok', ago(91 * DAY), 'ok');
+      await run('old-failed', ago(92 * DAY), 'failed');
+      await run('old-running', ago(91 * DAY), 'running');
+      await run('recent-ok', ago(89 * DAY), 'ok');
+      const { deps } = recordingControl([]);
+
+      const result = await runCleanup(contextAt(db, NOW), deps);
+
+      assert.deepEqual(result.prunedAnalytics, { snapshots: 1, jobRuns: 2 });
+      const taken = await em.execute<{ taken_at: unknown }[]>('select "taken_at" from "analytics_snapshots"');
+      assert.deepEqual(taken.map((row) => new Date(row.taken_at as string).getTime()), [ago(89 * DAY).getTime()]);
+      const slots = await em.execute<{ slot: string }[]>('select "slot" from "job_runs" order by "slot"');
+      assert.deepEqual(slots.map((row) => row.slot), ['old-running', 'recent-ok']);
     });
   });
 });
