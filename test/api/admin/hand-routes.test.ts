@@ -15,8 +15,8 @@ import { nlConfig } from '../../engine/hand/helpers.ts';
 import { BACKENDS, describeEachBackend, useFreshDatabase } from '../../persistence/databases.ts';
 import { autoPlay } from '../../rooms/play.ts';
 import { startFelt, waitFor, type Felt } from '../../support/felt.ts';
-import { expectProblem, startApi, type TestApi } from '../helpers.ts';
-import { adminSession, playerSession, type Session } from './sessions.ts';
+import { expectProblem, type TestApi } from '../helpers.ts';
+import { playerSession, type Session, useAdminApi } from './sessions.ts';
 
 let day = 0;
 
@@ -49,26 +49,14 @@ const ids = (items: { id: string }[]) => items.map((item) => item.id);
 
 describeEachBackend('api: admin hands', (backend) => {
   const db = useFreshDatabase(backend);
-  let api: TestApi;
-  let admin: Session;
-  let player: Session;
+  const ctx = useAdminApi(db);
 
-  before(async () => {
-    api = await startApi({ db: db() });
-    admin = await adminSession(api);
-    player = await playerSession(api);
-  });
-
-  after(async () => {
-    await api.close();
-  });
-
-  /** As the admin, unless another token (or null: none) is given. */
-  const get = (path: string, token: string | null = admin.token) => api.call('GET', path, { token: token ?? undefined });
+  /** As the ctx.admin, unless another token (or null: none) is given. */
+  const get = (path: string, token: string | null = ctx.admin.token) => ctx.api.call('GET', path, { token: token ?? undefined });
 
   describe('list', () => {
     it('when hands are filtered by table then that table\'s hands come newest first, paged, with a total', async () => {
-      const { hands, red } = await arrange(api, db());
+      const { hands, red } = await arrange(ctx.api, db());
 
       const first = await get(`/api/admin/hands?tableId=${red}&limit=1`);
       const second = await get(`/api/admin/hands?tableId=${red}&limit=1&offset=1`);
@@ -83,7 +71,7 @@ describeEachBackend('api: admin hands', (backend) => {
     });
 
     it('when hands are filtered by player, variant and time then only those that match come', async () => {
-      const { hands, bob, carol, start } = await arrange(api, db());
+      const { hands, bob, carol, start } = await arrange(ctx.api, db());
       const from = new Date(start + 60_000).toISOString();
       const to = new Date(start + 3 * 60_000).toISOString();
 
@@ -106,14 +94,14 @@ describeEachBackend('api: admin hands', (backend) => {
     });
 
     it('when a player or nobody lists hands then it is 403 or 401', async () => {
-      expectProblem(await get('/api/admin/hands', player.token), 403, 'admin_only');
+      expectProblem(await get('/api/admin/hands', ctx.player.token), 403, 'admin_only');
       expectProblem(await get('/api/admin/hands', null), 401, 'missing_token');
     });
   });
 
   describe('read', () => {
     it('when a hand is read then its players, configuration, pots and whole log come back', async () => {
-      const { hands, alice, bob } = await arrange(api, db());
+      const { hands, alice, bob } = await arrange(ctx.api, db());
       const state = hands[0].state as any;
 
       const answer = await get(`/api/admin/hands/${hands[0].id}`);
@@ -130,17 +118,17 @@ describeEachBackend('api: admin hands', (backend) => {
     });
 
     it('when the hand is unknown then it is 404; a player 403; nobody 401', async () => {
-      const { hands } = await arrange(api, db());
+      const { hands } = await arrange(ctx.api, db());
 
       expectProblem(await get(`/api/admin/hands/${randomUUID()}`), 404, 'not_found');
-      expectProblem(await get(`/api/admin/hands/${hands[0].id}`, player.token), 403, 'admin_only');
+      expectProblem(await get(`/api/admin/hands/${hands[0].id}`, ctx.player.token), 403, 'admin_only');
       expectProblem(await get(`/api/admin/hands/${hands[0].id}`, null), 401, 'missing_token');
     });
   });
 
   describe('PHH export', () => {
     it('when a hand is exported then it is a text/plain PHH document naming the players that replays to the stored stacks', async () => {
-      const { hands } = await arrange(api, db());
+      const { hands } = await arrange(ctx.api, db());
 
       const answer = await get(`/api/admin/hands/${hands[1].id}/phh`);
 
@@ -154,10 +142,10 @@ describeEachBackend('api: admin hands', (backend) => {
     });
 
     it('when the hand is unknown then it is 404; a player 403; nobody 401', async () => {
-      const { hands } = await arrange(api, db());
+      const { hands } = await arrange(ctx.api, db());
 
       expectProblem(await get(`/api/admin/hands/${randomUUID()}/phh`), 404, 'not_found');
-      expectProblem(await get(`/api/admin/hands/${hands[0].id}/phh`, player.token), 403, 'admin_only');
+      expectProblem(await get(`/api/admin/hands/${hands[0].id}/phh`, ctx.player.token), 403, 'admin_only');
       expectProblem(await get(`/api/admin/hands/${hands[0].id}/phh`, null), 401, 'missing_token');
     });
   });

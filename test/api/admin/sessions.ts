@@ -1,6 +1,7 @@
 import { signToken } from '../../../src/auth/tokens.ts';
+import type { Database } from '../../../src/persistence/database.ts';
 import type { PlayerRecord } from '../../../src/persistence/types.ts';
-import { uniqueUsername, type TestApi } from '../helpers.ts';
+import { startApi, uniqueUsername, type TestApi } from '../helpers.ts';
 
 export type Session = { token: string; player: PlayerRecord };
 
@@ -19,4 +20,21 @@ export async function playerSession(api: TestApi, name = 'Pat'): Promise<Session
   const player = await api.db.players.findById(answer.body.user.id);
   if (!player) throw new Error('the guest was not stored');
   return { token: answer.body.token, player };
+}
+
+/** The API an admin suite runs against, with an admin and an ordinary player signed in; set before the suite's first test. */
+export type AdminApi = { api: TestApi; admin: Session; player: Session };
+
+/** Inside a `describe`: starts the API over the suite's database before its tests and closes it after them. */
+export function useAdminApi(db: () => Database): AdminApi {
+  const context = {} as AdminApi;
+  before(async () => {
+    context.api = await startApi({ db: db() });
+    context.admin = await adminSession(context.api);
+    context.player = await playerSession(context.api);
+  });
+  after(async () => {
+    await context.api?.close();
+  });
+  return context;
 }

@@ -1,30 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { describeEachBackend, useFreshDatabase } from '../../persistence/databases.ts';
-import { expectProblem, startApi, type TestApi } from '../helpers.ts';
-import { adminSession, playerSession, type Session } from './sessions.ts';
+import { expectProblem } from '../helpers.ts';
+import { useAdminApi } from './sessions.ts';
 
 /** A valid no-limit template body with only the required fields. */
 const nlhe = (name = 'NL 1/2') => ({ name, variant: 'NT', smallBlind: 1, bigBlind: 2, minBuyIn: 40, maxBuyIn: 200, maxSeats: 6 });
 
 describeEachBackend('api: admin templates', (backend) => {
   const db = useFreshDatabase(backend);
-  let api: TestApi;
-  let admin: Session;
-  let player: Session;
-
-  before(async () => {
-    api = await startApi({ db: db() });
-    admin = await adminSession(api);
-    player = await playerSession(api);
-  });
-
-  after(async () => {
-    await api.close();
-  });
+  const ctx = useAdminApi(db);
 
   async function create(body: Record<string, unknown> = nlhe()): Promise<any> {
-    const answer = await api.call('POST', '/api/admin/templates', { token: admin.token, body });
+    const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body });
     assert.equal(answer.status, 201, JSON.stringify(answer.body));
     return answer.body;
   }
@@ -48,12 +36,12 @@ describeEachBackend('api: admin templates', (backend) => {
     });
 
     it('when nobody signs in then it is 401, and a player is refused with 403', async () => {
-      expectProblem(await api.call('POST', '/api/admin/templates', { body: nlhe() }), 401, 'missing_token');
-      expectProblem(await api.call('POST', '/api/admin/templates', { token: player.token, body: nlhe() }), 403, 'admin_only');
+      expectProblem(await ctx.api.call('POST', '/api/admin/templates', { body: nlhe() }), 401, 'missing_token');
+      expectProblem(await ctx.api.call('POST', '/api/admin/templates', { token: ctx.player.token, body: nlhe() }), 403, 'admin_only');
     });
 
     it('when a field has the wrong type or is unknown then it is 400 naming each field', async () => {
-      const answer = await api.call('POST', '/api/admin/templates', { token: admin.token, body: { ...nlhe(), bigBlind: '2', bigblind: 2 } });
+      const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), bigBlind: '2', bigblind: 2 } });
 
       const problem = expectProblem(answer, 400, 'invalid_request');
       const fields = (problem.errors as { field: string }[]).map((error) => error.field);
@@ -63,7 +51,7 @@ describeEachBackend('api: admin templates', (backend) => {
 
     it('when the template breaks rules then it is 422 listing each, and nothing is stored', async () => {
       const before = (await db().templates.list(true)).length;
-      const answer = await api.call('POST', '/api/admin/templates', { token: admin.token, body: { ...nlhe(), variant: 'XX', minBuyIn: 500 } });
+      const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), variant: 'XX', minBuyIn: 500 } });
 
       const problem = expectProblem(answer, 422, 'unprocessable');
       assert.deepEqual((problem.errors as { field: string }[]).map((error) => error.field), ['variant', 'maxBuyIn']);
@@ -71,7 +59,7 @@ describeEachBackend('api: admin templates', (backend) => {
     });
 
     it('when a no-limit template sets fixed bets then it is 422', async () => {
-      const answer = await api.call('POST', '/api/admin/templates', { token: admin.token, body: { ...nlhe(), smallBet: 2, bigBet: 4 } });
+      const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), smallBet: 2, bigBet: 4 } });
 
       assert.match(expectProblem(answer, 422, 'unprocessable').detail, /no fixed bets/);
     });
@@ -79,10 +67,10 @@ describeEachBackend('api: admin templates', (backend) => {
 
   describe('list and read', () => {
     it('when templates are listed in pages then limit, offset and total describe the whole list', async () => {
-      const total = (await api.call('GET', '/api/admin/templates?limit=1', { token: admin.token })).body.total;
+      const total = (await ctx.api.call('GET', '/api/admin/templates?limit=1', { token: ctx.admin.token })).body.total;
       const made = [await create(nlhe('Page 1')), await create(nlhe('Page 2')), await create(nlhe('Page 3'))];
 
-      const answer = await api.call('GET', `/api/admin/templates?limit=2&offset=${total + 1}`, { token: admin.token });
+      const answer = await ctx.api.call('GET', `/api/admin/templates?limit=2&offset=${total + 1}`, { token: ctx.admin.token });
 
       assert.equal(answer.status, 200);
       assert.equal(answer.body.total, total + 3);
@@ -93,10 +81,10 @@ describeEachBackend('api: admin templates', (backend) => {
 
     it('when a template is retired then the list leaves it out unless includeRetired=true', async () => {
       const retired = await create(nlhe('Gone soon'));
-      await api.call('POST', `/api/admin/templates/${retired.id}/retire`, { token: admin.token });
+      await ctx.api.call('POST', `/api/admin/templates/${retired.id}/retire`, { token: ctx.admin.token });
 
-      const active = await api.call('GET', '/api/admin/templates?limit=200', { token: admin.token });
-      const all = await api.call('GET', '/api/admin/templates?limit=200&includeRetired=true', { token: admin.token });
+      const active = await ctx.api.call('GET', '/api/admin/templates?limit=200', { token: ctx.admin.token });
+      const all = await ctx.api.call('GET', '/api/admin/templates?limit=200&includeRetired=true', { token: ctx.admin.token });
 
       assert.ok(!active.body.items.some((item: any) => item.id === retired.id));
       assert.ok(all.body.items.some((item: any) => item.id === retired.id));
@@ -104,23 +92,23 @@ describeEachBackend('api: admin templates', (backend) => {
     });
 
     it('when the page query is malformed then it is 400', async () => {
-      expectProblem(await api.call('GET', '/api/admin/templates?limit=0', { token: admin.token }), 400, 'invalid_request');
-      expectProblem(await api.call('GET', '/api/admin/templates?includeRetired=maybe', { token: admin.token }), 400, 'invalid_request');
+      expectProblem(await ctx.api.call('GET', '/api/admin/templates?limit=0', { token: ctx.admin.token }), 400, 'invalid_request');
+      expectProblem(await ctx.api.call('GET', '/api/admin/templates?includeRetired=maybe', { token: ctx.admin.token }), 400, 'invalid_request');
     });
 
     it('when a template is read then it is answered; an unknown or malformed id is 404', async () => {
       const created = await create(nlhe('Read me'));
 
-      assert.deepEqual((await api.call('GET', `/api/admin/templates/${created.id}`, { token: admin.token })).body, created);
-      expectProblem(await api.call('GET', `/api/admin/templates/${randomUUID()}`, { token: admin.token }), 404, 'not_found');
-      expectProblem(await api.call('GET', '/api/admin/templates/not-a-uuid', { token: admin.token }), 404, 'not_found');
+      assert.deepEqual((await ctx.api.call('GET', `/api/admin/templates/${created.id}`, { token: ctx.admin.token })).body, created);
+      expectProblem(await ctx.api.call('GET', `/api/admin/templates/${randomUUID()}`, { token: ctx.admin.token }), 404, 'not_found');
+      expectProblem(await ctx.api.call('GET', '/api/admin/templates/not-a-uuid', { token: ctx.admin.token }), 404, 'not_found');
     });
 
     it('when a player lists or reads templates then it is 403, and without a token 401', async () => {
       const created = await create();
 
-      expectProblem(await api.call('GET', '/api/admin/templates', { token: player.token }), 403, 'admin_only');
-      expectProblem(await api.call('GET', `/api/admin/templates/${created.id}`), 401, 'missing_token');
+      expectProblem(await ctx.api.call('GET', '/api/admin/templates', { token: ctx.player.token }), 403, 'admin_only');
+      expectProblem(await ctx.api.call('GET', `/api/admin/templates/${created.id}`), 401, 'missing_token');
     });
   });
 
@@ -128,7 +116,7 @@ describeEachBackend('api: admin templates', (backend) => {
     it('when some fields are patched then only they change', async () => {
       const created = await create(nlhe('Before'));
 
-      const answer = await api.call('PATCH', `/api/admin/templates/${created.id}`, { token: admin.token, body: { name: 'After', maxBuyIn: 300 } });
+      const answer = await ctx.api.call('PATCH', `/api/admin/templates/${created.id}`, { token: ctx.admin.token, body: { name: 'After', maxBuyIn: 300 } });
 
       assert.equal(answer.status, 200);
       assert.deepEqual(answer.body, { ...created, name: 'After', maxBuyIn: 300 });
@@ -138,7 +126,7 @@ describeEachBackend('api: admin templates', (backend) => {
     it('when a patch breaks a rule together with the stored fields then it is 422 and nothing changes', async () => {
       const created = await create(nlhe('Guarded'));
 
-      const answer = await api.call('PATCH', `/api/admin/templates/${created.id}`, { token: admin.token, body: { minBuyIn: 250 } });
+      const answer = await ctx.api.call('PATCH', `/api/admin/templates/${created.id}`, { token: ctx.admin.token, body: { minBuyIn: 250 } });
 
       expectProblem(answer, 422, 'unprocessable');
       assert.equal((await db().templates.get(created.id))?.minBuyIn, 40);
@@ -147,23 +135,23 @@ describeEachBackend('api: admin templates', (backend) => {
     it('when a patch is empty or mistyped then it is 400', async () => {
       const created = await create();
 
-      expectProblem(await api.call('PATCH', `/api/admin/templates/${created.id}`, { token: admin.token, body: {} }), 400, 'invalid_request');
-      expectProblem(await api.call('PATCH', `/api/admin/templates/${created.id}`, { token: admin.token, body: { maxSeats: 6.5 } }), 400, 'invalid_request');
+      expectProblem(await ctx.api.call('PATCH', `/api/admin/templates/${created.id}`, { token: ctx.admin.token, body: {} }), 400, 'invalid_request');
+      expectProblem(await ctx.api.call('PATCH', `/api/admin/templates/${created.id}`, { token: ctx.admin.token, body: { maxSeats: 6.5 } }), 400, 'invalid_request');
     });
 
     it('when the template is unknown then it is 404; when retired, 409 template_retired', async () => {
       const created = await create();
-      await api.call('POST', `/api/admin/templates/${created.id}/retire`, { token: admin.token });
+      await ctx.api.call('POST', `/api/admin/templates/${created.id}/retire`, { token: ctx.admin.token });
 
-      expectProblem(await api.call('PATCH', `/api/admin/templates/${randomUUID()}`, { token: admin.token, body: { name: 'x' } }), 404, 'not_found');
-      expectProblem(await api.call('PATCH', `/api/admin/templates/${created.id}`, { token: admin.token, body: { name: 'x' } }), 409, 'template_retired');
+      expectProblem(await ctx.api.call('PATCH', `/api/admin/templates/${randomUUID()}`, { token: ctx.admin.token, body: { name: 'x' } }), 404, 'not_found');
+      expectProblem(await ctx.api.call('PATCH', `/api/admin/templates/${created.id}`, { token: ctx.admin.token, body: { name: 'x' } }), 409, 'template_retired');
     });
 
     it('when a player patches then it is 403, and without a token 401', async () => {
       const created = await create();
 
-      expectProblem(await api.call('PATCH', `/api/admin/templates/${created.id}`, { token: player.token, body: { name: 'x' } }), 403, 'admin_only');
-      expectProblem(await api.call('PATCH', `/api/admin/templates/${created.id}`, { body: { name: 'x' } }), 401, 'missing_token');
+      expectProblem(await ctx.api.call('PATCH', `/api/admin/templates/${created.id}`, { token: ctx.player.token, body: { name: 'x' } }), 403, 'admin_only');
+      expectProblem(await ctx.api.call('PATCH', `/api/admin/templates/${created.id}`, { body: { name: 'x' } }), 401, 'missing_token');
     });
   });
 
@@ -171,8 +159,8 @@ describeEachBackend('api: admin templates', (backend) => {
     it('when a template is retired twice then it keeps the first retirement date', async () => {
       const created = await create();
 
-      const first = await api.call('POST', `/api/admin/templates/${created.id}/retire`, { token: admin.token });
-      const second = await api.call('POST', `/api/admin/templates/${created.id}/retire`, { token: admin.token });
+      const first = await ctx.api.call('POST', `/api/admin/templates/${created.id}/retire`, { token: ctx.admin.token });
+      const second = await ctx.api.call('POST', `/api/admin/templates/${created.id}/retire`, { token: ctx.admin.token });
 
       assert.equal(first.status, 200);
       assert.ok(Date.parse(first.body.retiredAt) > 0);
@@ -183,9 +171,9 @@ describeEachBackend('api: admin templates', (backend) => {
     it('when an unknown template is retired then it is 404; a player gets 403 and nobody 401', async () => {
       const created = await create();
 
-      expectProblem(await api.call('POST', `/api/admin/templates/${randomUUID()}/retire`, { token: admin.token }), 404, 'not_found');
-      expectProblem(await api.call('POST', `/api/admin/templates/${created.id}/retire`, { token: player.token }), 403, 'admin_only');
-      expectProblem(await api.call('POST', `/api/admin/templates/${created.id}/retire`), 401, 'missing_token');
+      expectProblem(await ctx.api.call('POST', `/api/admin/templates/${randomUUID()}/retire`, { token: ctx.admin.token }), 404, 'not_found');
+      expectProblem(await ctx.api.call('POST', `/api/admin/templates/${created.id}/retire`, { token: ctx.player.token }), 403, 'admin_only');
+      expectProblem(await ctx.api.call('POST', `/api/admin/templates/${created.id}/retire`), 401, 'missing_token');
       assert.equal((await db().templates.get(created.id))?.retiredAt, null);
     });
   });
