@@ -3,20 +3,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Client, type Room } from '@colyseus/sdk';
 import { BACKENDS, type Backend } from '../persistence/databases.ts';
-import { freePort, seatOf, startFelt, waitFor, waitForDurable } from '../support/felt.ts';
+import { freePort, startFelt, waitForDurable } from '../support/felt.ts';
+import { assertResumed, joinWhenBack, startAHand, type Player, type Seen } from '../support/hand-in-play.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECRET = 'recovery-test-secret-that-is-long-enough-0123456789';
-
-type Seen = { handNumber: number; phase: string; board: string[]; stack: number; cards: string[] };
-
-async function guest(url: string, name: string): Promise<{ token: string; id: string }> {
-  const response = await fetch(`${url}/api/auth/guest`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
-  const body = (await response.json()) as { token: string; user: { id: string } };
-  return { token: body.token, id: body.user.id };
-}
 
 /** The first table of a variant; a process that just started may still be opening its tables. */
 async function firstTable(url: string, variant = 'NT'): Promise<string> {
@@ -29,46 +21,17 @@ async function firstTable(url: string, variant = 'NT'): Promise<string> {
   throw new Error('no table to play at');
 }
 
-function seen(room: Room, playerId: string): Seen {
-  const state = room.state.toJSON();
-  const seat = seatOf(room.state, playerId);
-  return { handNumber: state.handNumber, phase: state.phase, board: state.board ?? [], stack: seat.stack, cards: seat.cards ?? [] };
-}
-
-/**
- * Two players sit, the first hand is dealt and one player calls: the hand is
- * live, mid-street. Returns what each player sees at that moment.
- */
-async function startAHand(url: string): Promise<{ tableId: string; players: { token: string; id: string; room: Room }[]; before: Seen[] }> {
+/** Two players sit at the first hold'em table and the hand goes live, mid-street (see `startAHand`). */
+async function startAHandAt(url: string): Promise<{ tableId: string; players: Player[]; before: Seen[] }> {
   const tableId = await firstTable(url);
-  const players: { token: string; id: string; room: Room }[] = [];
-  for (const name of ['Ann', 'Bob']) {
-    const { token, id } = await guest(url, name);
-    const room = await new Client(url).joinById(tableId, { token });
-    room.send('sit', { buyIn: 100 });
-    players.push({ token, id, room });
-  }
-  const actor = await waitFor(players[0].room, (state) => state.handNumber === 1 && state.toAct >= 0 && { seat: state.toAct as number });
-  const acting = players.find((p) => seatOf(players[0].room.state, p.id)?.seat === actor.seat);
-  acting?.room.send('act', { action: 'call' });
-  await waitFor(players[0].room, (state) => state.toAct >= 0 && state.toAct !== actor.seat);
-  for (const p of players) await waitFor(p.room, (state) => (seatOf(state, p.id)?.cards?.length ?? 0) === 2);
-  return { tableId, players, before: players.map((p) => seen(p.room, p.id)) };
+  return { tableId, ...(await startAHand(url, tableId)) };
 }
 
 /** Players rejoin the same table id and find their seats, stacks, cards and the hand where it was. */
 async function rejoin(url: string, tableId: string, players: { token: string; id: string }[], before: Seen[]): Promise<void> {
   for (const [i, p] of players.entries()) {
-    let room: Room | null = null;
-    for (let attempt = 0; attempt < 100 && !room; attempt++) {
-      room = await new Client(url).joinById(tableId, { token: p.token }).catch(async () => {
-        await new Promise((r) => setTimeout(r, 100));
-        return null;
-      });
-    }
-    assert.ok(room, 'the table came back under its old id');
-    await waitFor(room, (state) => (seatOf(state, p.id)?.cards?.length ?? 0) === 2);
-    assert.deepEqual(seen(room, p.id), before[i]);
+    const room = await joinWhenBack(url, tableId, p.token, 10_000);
+    await assertResumed(room, p, before[i]);
     await room.leave(true);
   }
 }
@@ -108,7 +71,7 @@ for (const backend of BACKENDS) {
       const storage = await freshStorage(backend);
       try {
         const first = await startFelt(null, storage.env);
-        const { tableId, players, before } = await startAHand(first.url);
+        const { tableId, players, before } = await startAHandAt(first.url);
         const held = await first.server.db.ledger.totalHeld();
         for (const p of players) await p.room.leave(true);
         await first.close();
@@ -133,7 +96,7 @@ for (const backend of BACKENDS) {
       let child = startChild(env);
       try {
         await waitForHealth(url);
-        const { tableId, players, before } = await startAHand(url);
+        const { tableId, players, before } = await startAHandAt(url);
         // The players have seen the call, so it is marked for writing: wait until it is durable.
         await waitForDurable(url);
         for (const p of players) p.room.reconnection.enabled = false;
