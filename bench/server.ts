@@ -59,7 +59,7 @@ export async function benchHandsPerSecond(tables = 100, seconds = 15): Promise<S
  * figure is the most seated players of a step that stayed under 100 ms.
  */
 export async function benchPlayersAtP99(capTables = 1_000, budgetS = 300): Promise<ServerFigure> {
-  const steps = [50, 100, 200, 350, 500, 650, 800, capTables].filter((n) => n <= capTables);
+  const steps = [50, 100, 200, 350, 500, 650, 800, 850, 900, 950, capTables].filter((n) => n <= capTables);
   const server = await spawnServer({ tables: capTables, cpus: SERVER_CPUS, databaseUrl: databaseUrl(), readyTimeoutMs: 300_000 });
   const started = performance.now();
   const measured: { players: number; p99Ms: number; cpu: number | null; botsCpu: number; cores: Record<string, number> }[] = [];

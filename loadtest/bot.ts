@@ -186,7 +186,7 @@ export class Bot {
     const seat = state.seats.get(this.seatKey);
     if (state.toAct !== this.seat || !canAct(seat?.legal)) return;
     this.pending = { sentAt: performance.now(), hand: state.handNumber, phase: state.phase };
-    room.send('act', chooseAction(seat.legal, this.ctx.random));
+    room.send('act', chooseAction(seat.legal, this.ctx.random, state.phase === 'preflop'));
   };
 
   /** Busted (sat out with no chips) or sat out by the clock: top up if needed, then sit in. */

@@ -4,21 +4,50 @@ export type LegalView = { fold: boolean; check: boolean; call: boolean; callAmou
 /** An `act` message payload. */
 export type BotAction = { action: 'fold' | 'check' | 'call' | 'bet' | 'raise'; amount?: number };
 
+/** How often a bot does what, in one street: chances that add up to at most 1; the rest is check or call. */
+type Mix = { foldToBet: number; raise: number };
+
 /**
- * A loose-passive bot: folds to a bet 15% of the time, bets or raises the
- * minimum 15% of the time (all-in now and then), otherwise checks or calls.
- * Hands stay varied and reach showdown often, the way a table of people does.
- * `random` returns numbers in [0, 1).
+ * The mix of a typical online six-max regular (VPIP about 25%, PFR about 15%,
+ * aggression about 2): before the flop most hands are folded to the first
+ * bet (the blinds count as one), after it a bet is folded to about as often
+ * as it is called, and a checked pot is bet into often. Hands are short and
+ * varied, as at tables of people, rather than everyone calling to showdown.
  */
-export function chooseAction(legal: LegalView, random: () => number): BotAction {
+export const MIX: { preflop: Mix; postflop: Mix; unopenedPostflopBet: number } = {
+  preflop: { foldToBet: 0.72, raise: 0.12 },
+  postflop: { foldToBet: 0.45, raise: 0.12 },
+  unopenedPostflopBet: 0.4,
+};
+
+/** Of the bets and raises, this share goes all-in; the rest are the minimum. */
+const ALL_IN = 0.03;
+
+/**
+ * The bot's action for one decision. `preflop` says whether the board is
+ * still empty (phase `preflop`); `random` returns numbers in [0, 1) and is
+ * read once. Facing a bet: fold, raise, else call. With nothing to call:
+ * bet (or raise the big blind's option) at the street's rate, else check.
+ */
+export function chooseAction(legal: LegalView, random: () => number, preflop = false): BotAction {
   const roll = random();
-  if (legal.call && roll < 0.15) return { action: 'fold' };
-  if (legal.minRaiseTo > 0 && roll >= 0.85) {
-    const amount = roll >= 0.99 ? legal.maxRaiseTo : legal.minRaiseTo;
+  const mix = preflop ? MIX.preflop : MIX.postflop;
+  const canRaise = legal.minRaiseTo > 0;
+  const raise = (share: number): BotAction => {
+    // Where in the raising band the roll fell decides between the minimum and all-in.
+    const amount = share < ALL_IN ? legal.maxRaiseTo : legal.minRaiseTo;
     return { action: legal.check ? 'bet' : 'raise', amount };
+  };
+  if (legal.call) {
+    if (roll < mix.foldToBet) return { action: 'fold' };
+    if (canRaise && roll >= 1 - mix.raise) return raise((1 - roll) / mix.raise);
+    return { action: 'call' };
   }
-  if (legal.check) return { action: 'check' };
-  if (legal.call) return { action: 'call' };
+  if (legal.check) {
+    const bet = preflop ? mix.raise : MIX.unopenedPostflopBet;
+    if (canRaise && roll >= 1 - bet) return raise((1 - roll) / bet);
+    return { action: 'check' };
+  }
   return { action: 'fold' };
 }
 

@@ -9,7 +9,7 @@ export function formatSummary(report: LoadReport): string {
     `  connections      ${report.connections} (${report.seated}/${report.botsAsked} bots seated at ${report.tables} tables; ${report.tablesAsked} asked)`,
     `  think time       ${report.thinkMs} ms${report.pauseMs !== null ? `, pause between hands ${report.pauseMs} ms` : ''}`,
     `  hands/s          ${report.handsPerSecond} (${report.hands} hands)`,
-    `  actions/s        ${report.actionsPerSecond} (${report.actions} actions)`,
+    `  actions/s        ${report.actionsPerSecond} (${report.actions} actions${report.hands > 0 ? `, ${(report.actions / report.hands).toFixed(1)} per hand` : ''})`,
     `  action→patch     p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
     `  errors           ${report.errors}${errors ? ` (${errors})` : ''}; seat races ${report.seatRetries}, rebuys ${report.rebuys}`,
     server

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_initial } from './Migration20261123000000_initial.ts';
 import { Migration20261130000400_jobs_analytics } from './Migration20261130000400_jobs_analytics.ts';
 import { Migration20261130000500_insights } from './Migration20261130000500_insights.ts';
+import { Migration20261130000600_snapshot_json } from './Migration20261130000600_snapshot_json.ts';
 
 /**
  * Every migration, oldest first. Listed rather than discovered from the folder
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123000000_initial', class: Migration20261123000000_initial },
   { name: 'Migration20261130000400_jobs_analytics', class: Migration20261130000400_jobs_analytics },
   { name: 'Migration20261130000500_insights', class: Migration20261130000500_insights },
+  { name: 'Migration20261130000600_snapshot_json', class: Migration20261130000600_snapshot_json },
 ];

@@ -313,6 +313,16 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   /** After every command: settle money and records, redraw the wire state, reset the clock, mark a snapshot. */
   private async refresh(events: CashTableEvent[]): Promise<void> {
     const { db, snapshots, processId } = roomServices();
+    const ended = events.find((event) => event.type === 'handComplete');
+    if (ended && !events.some((event) => event.type === 'cashOut' || event.type === 'moveMoney')) {
+      // No chip leaves the table with this hand, so its players may see it end
+      // while it is being written rather than after: the next command still waits
+      // for the write. A hand that stands someone up is shown only once their
+      // money is back in their wallet.
+      this.finished = { hand: ended.hand, seats: ended.seats };
+      this.project();
+      this.patchSoon();
+    }
     for (const event of events) {
       if (event.type === 'handComplete') {
         this.finished = { hand: event.hand, seats: event.seats };
@@ -336,6 +346,17 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
         for (const client of this.clients) if (client.userData?.playerId === event.playerId) client.send('seatOffered', { seat: event.seat, expiresAt: event.expiresAt });
       }
     }
+    this.project();
+    this.patchSoon();
+    snapshots.mark(this.roomId, () => ({ version: this.table.state.version, state: this.table.state }));
+    this.schedule();
+    await this.updateListing();
+    if (this.table.isClosed()) await this.finishClosing();
+    if (!this.table.state.hand) for (const resolve of this.handOverWaiters.splice(0)) resolve();
+  }
+
+  /** Redraws the wire state from the table, and gives each seated client the view of its own seat. */
+  private project(): void {
     const { added, removed } = projectTable(this.state, this.table, this.finished);
     for (const seat of removed) this.views.delete(seat.playerId);
     for (const seat of added) this.views.set(seat.playerId, seat);
@@ -347,12 +368,6 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       }
     }
     this.observer.stateProjected();
-    this.patchSoon();
-    snapshots.mark(this.roomId, () => ({ version: this.table.state.version, state: this.table.state }));
-    this.schedule();
-    await this.updateListing();
-    if (this.table.isClosed()) await this.finishClosing();
-    if (!this.table.state.hand) for (const resolve of this.handOverWaiters.splice(0)) resolve();
   }
 
   /**

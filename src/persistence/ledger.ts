@@ -5,6 +5,7 @@ import { query } from './sql.ts';
 import {
   PersistenceError,
   type AccountKind,
+  type LedgerEntryInput,
   type LedgerRepository,
   type TransferInput,
   type TransferRecord,
@@ -15,6 +16,13 @@ export const ACCOUNT_KIND = { player: 'player', table: 'table', house: 'house', 
 /** The well-known accounts money comes from and goes to. */
 export const ACCOUNTS = {
   house: { kind: ACCOUNT_KIND.house, owner: 'house' },
+  /**
+   * Where a table's rake goes: the house's account for that table. One house
+   * account for all rake would be one row that every finished hand of every
+   * table locks, so hands would commit one at a time; the house's rake is the
+   * sum of these (`LedgerRepository.houseBalance`).
+   */
+  rakeOf: (tableId: string) => ({ kind: ACCOUNT_KIND.house, owner: `rake:${tableId}` }),
   adminCredits: { kind: ACCOUNT_KIND.external, owner: 'admin' },
   startingBalance: { kind: ACCOUNT_KIND.external, owner: 'starting-balance' },
 } as const;
@@ -49,10 +57,10 @@ function check(input: TransferInput): void {
   }
 }
 
-/** Net change per account, in a fixed order so concurrent transfers lock shared accounts in the same order and cannot deadlock. */
-function netChanges(input: TransferInput): { kind: string; owner: string; amount: number }[] {
+/** Net change per account over `entries`, in a fixed order (kind, then owner, by code unit). */
+function netChanges(entries: LedgerEntryInput[]): { kind: string; owner: string; amount: number }[] {
   const byAccount = new Map<string, { kind: string; owner: string; amount: number }>();
-  for (const { kind, owner, amount } of input.entries) {
+  for (const { kind, owner, amount } of entries) {
     const id = JSON.stringify([kind, owner]);
     const change = byAccount.get(id) ?? { kind, owner, amount: 0 };
     change.amount += amount;
@@ -62,45 +70,54 @@ function netChanges(input: TransferInput): { kind: string; owner: string; amount
 }
 
 /**
- * A whole transfer in one statement: claims the key (`$1`; a concurrent
- * transfer with the same key waits here until ours commits, then finds it
- * taken and does nothing), moves each account's net change (`$5`, in the fixed
- * order of `i`) with one conditional upsert — a new account starts at its
- * change, an existing one moves only if it stays at 0 or more, unless it is
- * external (money outside the game: admin credits, welcome chips); a missing
- * account that would have to pay is not created, so it counts as not moved — and
- * writes the entries (`$6`). The row lock each upsert takes makes a racing
- * transfer re-check against the balance this one leaves. Returns the new
- * transaction's id (null when the key was taken) and how many accounts moved.
+ * Transfers in one statement, so in one round trip however many there are.
+ * It claims each key (`$1`; a concurrent transfer with the same key waits
+ * here until ours commits, then finds it taken, and its entries are left
+ * out). The entries of the claimed transfers (`$3`) are summed per account,
+ * and each account moves by its sum with one conditional upsert, in the
+ * order of kind then owner (byte order, as `netChanges` sorts), so concurrent
+ * transfers lock shared accounts in the same order and cannot deadlock. A new
+ * account starts at its change; an existing one moves only if it stays at 0
+ * or more, unless it is external (money outside the game: admin credits,
+ * welcome chips); a missing account that would have to pay is not created,
+ * so it counts as not moved. Then the entries are written. The row lock each
+ * upsert takes makes a racing transfer re-check against the balance this one
+ * leaves. Returns the claimed keys with their transaction ids, how many
+ * accounts had to move and how many did.
  */
-const TRANSFER = `with "claimed" as (
-    insert into "ledger_transaction" ("key", "reason", "meta", "created_at") values ($1::text, $2::text, $3::jsonb, $4::timestamptz)
-    on conflict ("key") do nothing returning "id"
+const TRANSFERS = `with "claimed" as (
+    insert into "ledger_transaction" ("key", "reason", "meta", "created_at")
+    select "t"."key", "t"."reason", "t"."meta", $2::timestamptz from json_to_recordset($1::json) as "t"("key" text, "reason" text, "meta" jsonb)
+    on conflict ("key") do nothing returning "id", "key"
+  ), "wanted" as (
+    select * from json_to_recordset($3::json) as "e"("key" text, "i" int, "kind" text, "owner" text, "amount" bigint)
   ), "changes" as (
-    select * from jsonb_to_recordset($5::jsonb) as "c"("i" int, "kind" text, "owner" text, "amount" bigint)
+    select "e"."kind", "e"."owner", sum("e"."amount")::bigint as "amount"
+    from "wanted" "e" join "claimed" "c" on "c"."key" = "e"."key"
+    group by "e"."kind", "e"."owner"
   ), "moved" as (
     insert into "account" ("kind", "owner", "balance")
     -- The proposed row must pass the balance check even when it only stands for an update, hence greatest(…, 0).
     select "c"."kind", "c"."owner", case when "c"."kind" = 'external' then "c"."amount" else greatest("c"."amount", 0) end from "changes" "c"
-    where exists (select 1 from "claimed")
-      and ("c"."amount" >= 0 or "c"."kind" = 'external' or exists (select 1 from "account" "a" where "a"."kind" = "c"."kind" and "a"."owner" = "c"."owner"))
-    order by "c"."i"
+    where "c"."amount" >= 0 or "c"."kind" = 'external' or exists (select 1 from "account" "a" where "a"."kind" = "c"."kind" and "a"."owner" = "c"."owner")
+    order by "c"."kind" collate "C", "c"."owner" collate "C"
     on conflict ("kind", "owner") do update set "balance" = "account"."balance" + (select "c"."amount" from "changes" "c" where "c"."kind" = excluded."kind" and "c"."owner" = excluded."owner")
     where "account"."kind" = 'external'
       or "account"."balance" + (select "c"."amount" from "changes" "c" where "c"."kind" = excluded."kind" and "c"."owner" = excluded."owner") >= 0
     returning "id", "kind", "owner"
   ), "entries" as (
     insert into "ledger_entry" ("transaction_id", "account_id", "amount")
-    select "claimed"."id", "moved"."id", "e"."amount"
-    from "claimed", jsonb_to_recordset($6::jsonb) as "e"("i" int, "kind" text, "owner" text, "amount" bigint)
-    join "moved" on "moved"."kind" = "e"."kind" and "moved"."owner" = "e"."owner"
-    order by "e"."i"
+    select "c"."id", "m"."id", "e"."amount"
+    from "wanted" "e" join "claimed" "c" on "c"."key" = "e"."key"
+    join "moved" "m" on "m"."kind" = "e"."kind" and "m"."owner" = "e"."owner"
+    order by "c"."id", "e"."i"
   )
-  select (select "id" from "claimed") as "id", (select count(*) from "moved") as "moved"`;
+  select (select coalesce(json_agg(json_build_object('key', "key", 'id', "id")), '[]'::json) from "claimed") as "claimed",
+    (select count(*) from "changes") as "changes", (select count(*) from "moved") as "moved"`;
 
-/** Why a transfer moved too few accounts: the first change its account cannot pay, with that account's balance. */
-async function insufficientFunds(em: Em, input: TransferInput): Promise<PersistenceError> {
-  for (const change of netChanges(input)) {
+/** Why transfers moved too few accounts: the first change its account cannot pay, with that account's balance. */
+async function insufficientFunds(em: Em, inputs: TransferInput[]): Promise<PersistenceError> {
+  for (const change of netChanges(inputs.flatMap((input) => input.entries))) {
     if (change.amount >= 0 || change.kind === ACCOUNT_KIND.external) continue;
     // That account was not moved, so within this transaction it still shows the balance it had.
     const [row] = await query<{ balance: string }>(em, 'select "balance" from "account" where "kind" = $1 and "owner" = $2', [change.kind, change.owner]);
@@ -109,27 +126,43 @@ async function insufficientFunds(em: Em, input: TransferInput): Promise<Persiste
       return new PersistenceError('insufficient_funds', `Account ${change.kind}/${change.owner} holds ${balance} chips and cannot pay ${-change.amount}; nothing was moved.`);
     }
   }
-  return new PersistenceError('insufficient_funds', `Transfer ${input.key} would take an account below zero; nothing was moved.`);
+  const keys = inputs.map((input) => input.key).join(', ');
+  return new PersistenceError('insufficient_funds', `Transfer ${keys} would take an account below zero; nothing was moved.`);
 }
 
 /**
- * Applies a transfer inside the caller's transaction `em`, so it commits or
- * rolls back with whatever caused it. Returns null when the key was already
- * applied. Throws `insufficient_funds` when an account would go negative; the
- * caller's transaction must then roll back, which undoes any partial update.
+ * Applies transfers inside the caller's transaction `em`, so they commit or
+ * roll back with whatever caused them, in one round trip. Returns, per key,
+ * the new transaction, or null when that key had already been applied.
+ * Throws `insufficient_funds` when an account would go negative; the caller's
+ * transaction must then roll back, which undoes any partial update.
  */
-export async function applyTransfer(em: Em, input: TransferInput): Promise<Applied> {
-  check(input);
+export async function applyTransfers(em: Em, inputs: TransferInput[]): Promise<Map<string, Applied>> {
+  const keys = new Set<string>();
+  for (const input of inputs) {
+    check(input);
+    if (keys.has(input.key)) throw new PersistenceError('invalid_transfer', `Transfer ${input.key} is given twice; a key names one transfer.`);
+    keys.add(input.key);
+  }
+  const applied = new Map<string, Applied>(inputs.map((input) => [input.key, null]));
+  if (inputs.length === 0) return applied;
   const createdAt = new Date();
-  const changes = netChanges(input);
-  const [row] = await query<{ id: string | null; moved: string }>(em, TRANSFER, [
-    input.key, input.reason, input.meta === undefined ? null : JSON.stringify(input.meta), createdAt,
-    JSON.stringify(changes.map((change, i) => ({ i, ...change }))),
-    JSON.stringify(input.entries.map(({ kind, owner, amount }, i) => ({ i, kind, owner, amount }))),
+  const [row] = await query<{ claimed: { key: string; id: number }[]; changes: string; moved: string }>(em, TRANSFERS, [
+    JSON.stringify(inputs.map(({ key, reason, meta }) => ({ key, reason, meta: meta ?? null }))),
+    createdAt,
+    JSON.stringify(inputs.flatMap(({ key, entries }) => entries.map(({ kind, owner, amount }, i) => ({ key, i, kind, owner, amount })))),
   ]);
-  if (row.id === null) return null;
-  if (Number(row.moved) < changes.length) throw await insufficientFunds(em, input);
-  return { id: Number(row.id), createdAt };
+  if (Number(row.moved) < Number(row.changes)) {
+    const claimed = new Set(row.claimed.map((c) => c.key));
+    throw await insufficientFunds(em, inputs.filter((input) => claimed.has(input.key)));
+  }
+  for (const { key, id } of row.claimed) applied.set(key, { id: Number(id), createdAt });
+  return applied;
+}
+
+/** `applyTransfers` for one transfer: its new transaction, or null when its key had already been applied. */
+export async function applyTransfer(em: Em, input: TransferInput): Promise<Applied> {
+  return (await applyTransfers(em, [input])).get(input.key) ?? null;
 }
 
 /**
@@ -202,6 +235,11 @@ export function ledgerRepository(orm: Orm): LedgerRepository {
          join "account" "a" on "a"."id" = "e"."account_id" where "a"."kind" = ? and "a"."owner" = ?`,
         [kind, owner],
       );
+      return Number(row?.total ?? 0);
+    },
+
+    async houseBalance() {
+      const [row] = await orm.em.fork().execute<{ total: string | null }[]>(`select sum("balance") as "total" from "account" where "kind" = 'house'`);
       return Number(row?.total ?? 0);
     },
 

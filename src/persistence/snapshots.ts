@@ -38,11 +38,14 @@ export function leaseLost(tableId: string): PersistenceError {
  * The upsert of the rows of parameter `rows`, a JSON array of `{"t": tableId, "v": version, "s": state}`
  * (one parameter, however many tables), saved at parameter `savedAt`, limited to the tables `where`
  * selects. A row is only replaced by a version at least as new, so a slow writer
- * holding an old state can never roll a table back.
+ * holding an old state can never roll a table back. Rows are locked in table id
+ * order, so two batches that share tables cannot deadlock. `json`, not `jsonb`:
+ * each state's text is stored as it comes, never converted.
  */
 export function upsertStatement(where: string, rows = '$1', savedAt = '$2'): string {
   return `insert into "snapshot" ("table_id", "version", "state", "saved_at")
-    select "r"."t", "r"."v", "r"."s", ${savedAt}::timestamptz from jsonb_to_recordset(${rows}::jsonb) as "r"("t" text, "v" bigint, "s" jsonb) where ${where}
+    select "r"."t", "r"."v", "r"."s", ${savedAt}::timestamptz from json_to_recordset(${rows}::json) as "r"("t" text, "v" bigint, "s" json) where ${where}
+    order by "r"."t"
     on conflict ("table_id") do update set "version" = excluded."version", "state" = excluded."state", "saved_at" = excluded."saved_at"
     where "snapshot"."version" <= excluded."version"`;
 }
@@ -71,13 +74,18 @@ const UNFENCED_UPSERT = upsertStatement('true');
  * transaction when it has one. With `owner`, only the tables whose lease that
  * process holds are written; returns the ids of the others.
  */
-export async function upsertSnapshots(em: Em, snapshots: SerialisedSnapshot[], owner?: string): Promise<string[]> {
-  // One statement cannot touch a row twice, so keep only each table's newest snapshot of the batch.
+/** Each table's newest snapshot of `snapshots`, by table id: one statement cannot touch a row twice. */
+export function newestPerTable(snapshots: SerialisedSnapshot[]): SerialisedSnapshot[] {
   const newest = new Map<string, SerialisedSnapshot>();
   for (const snapshot of snapshots) {
     const kept = newest.get(snapshot.tableId);
     if (!kept || snapshot.version >= kept.version) newest.set(snapshot.tableId, snapshot);
   }
+  return [...newest.values()].sort((a, b) => (a.tableId < b.tableId ? -1 : a.tableId > b.tableId ? 1 : 0));
+}
+
+export async function upsertSnapshots(em: Em, snapshots: SerialisedSnapshot[], owner?: string): Promise<string[]> {
+  const newest = new Map(newestPerTable(snapshots).map((snapshot) => [snapshot.tableId, snapshot]));
   if (newest.size === 0) return [];
   const rows = snapshotRows([...newest.values()]);
   const savedAt = new Date();

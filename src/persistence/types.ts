@@ -71,6 +71,8 @@ export interface LedgerRepository {
   history(kind: AccountKind, owner: string, limit: number, offset: number): Promise<TransferRecord[]>;
   /** How many transfers `history` pages through. */
   historyCount(kind: AccountKind, owner: string): Promise<number>;
+  /** All the house holds: its own account and every table's rake account (`ACCOUNTS.rakeOf`). */
+  houseBalance(): Promise<number>;
   /** Sum over all player, table and house accounts (for conservation checks). */
   totalHeld(): Promise<number>;
 }

@@ -51,7 +51,7 @@ for (const backend of BACKENDS) {
       const actor = await waitFor(players[0].room, (state) => state.handNumber === 1 && state.toAct >= 0 && { seat: state.toAct as number });
       await waitForDurable(felt.url);
       const before = await felt.server.db.snapshots.load(tableId);
-      const houseBefore = await felt.server.db.ledger.balance('house', 'house');
+      const houseBefore = await felt.server.db.ledger.balance('house', `rake:${tableId}`);
 
       await stealLease(tableId);
       // The old room still runs: the fold ends the hand, whose record, rake and snapshot it would write.
@@ -62,7 +62,7 @@ for (const backend of BACKENDS) {
       await roomGone(tableId);
       assert.deepEqual(await felt.server.db.snapshots.load(tableId), before);
       assert.equal(await felt.server.db.hands.count({ tableId }), 0);
-      assert.equal(await felt.server.db.ledger.balance('house', 'house'), houseBefore);
+      assert.equal(await felt.server.db.ledger.balance('house', `rake:${tableId}`), houseBefore);
       assert.equal(await felt.server.db.ledger.balance('table', tableId), 200);
       assert.equal((await felt.server.db.tables.get(tableId))?.ownerProcess, 'the-new-owner');
     });

@@ -16,7 +16,7 @@ for (const backend of BACKENDS) {
         try {
           const { seated } = await session.addBots(4);
           assert.equal(seated, 4);
-          await session.until(() => session.stats.handsPlayed() >= 6 && session.stats.tablesSeen() === 2, 15_000);
+          await session.until(() => session.stats.handsPlayed() >= 6 && session.stats.actions >= 6 && session.stats.tablesSeen() === 2, 15_000);
         } finally {
           await session.close();
         }

@@ -26,18 +26,40 @@ describe('loadtest strategy', () => {
   const facingBet = { fold: true, check: false, call: true, callAmount: 4, minRaiseTo: 8, maxRaiseTo: 100 };
   const unopened = { fold: true, check: true, call: false, callAmount: 0, minRaiseTo: 2, maxRaiseTo: 100 };
 
-  it('when the roll is low and there is a bet then the bot folds', () => {
-    assert.deepEqual(chooseAction(facingBet, () => 0.05), { action: 'fold' });
+  it('when the roll is low and there is a bet then the bot folds, before the flop and after it', () => {
+    assert.deepEqual(chooseAction(facingBet, () => 0.05, true), { action: 'fold' });
+    assert.deepEqual(chooseAction(facingBet, () => 0.05, false), { action: 'fold' });
+  });
+
+  it('when a roll folds before the flop but not after it then the bot calls after the flop', () => {
+    assert.deepEqual(chooseAction(facingBet, () => 0.6, true), { action: 'fold' });
+    assert.deepEqual(chooseAction(facingBet, () => 0.6, false), { action: 'call' });
   });
 
   it('when the roll is high then the bot raises a bet to the minimum, or bets when nobody has', () => {
-    assert.deepEqual(chooseAction(facingBet, () => 0.9), { action: 'raise', amount: 8 });
-    assert.deepEqual(chooseAction(unopened, () => 0.9), { action: 'bet', amount: 2 });
-    assert.deepEqual(chooseAction(unopened, () => 0.995), { action: 'bet', amount: 100 });
+    assert.deepEqual(chooseAction(facingBet, () => 0.9, true), { action: 'raise', amount: 8 });
+    assert.deepEqual(chooseAction(unopened, () => 0.9, false), { action: 'bet', amount: 2 });
+  });
+
+  it('when the roll is at the very top of the raising band then the bot goes all-in', () => {
+    assert.deepEqual(chooseAction(facingBet, () => 0.999, true), { action: 'raise', amount: 100 });
+    assert.deepEqual(chooseAction(unopened, () => 0.999, false), { action: 'bet', amount: 100 });
+  });
+
+  it('when nobody has bet then a middling roll checks', () => {
+    assert.deepEqual(chooseAction(unopened, () => 0.5, false), { action: 'check' });
+    assert.deepEqual(chooseAction(unopened, () => 0.5, true), { action: 'check' });
   });
 
   it('when no raise is possible then the bot checks or calls', () => {
-    assert.deepEqual(chooseAction({ ...facingBet, minRaiseTo: 0, maxRaiseTo: 0 }, () => 0.9), { action: 'call' });
-    assert.deepEqual(chooseAction({ ...unopened, minRaiseTo: 0, maxRaiseTo: 0 }, () => 0.5), { action: 'check' });
+    assert.deepEqual(chooseAction({ ...facingBet, minRaiseTo: 0, maxRaiseTo: 0 }, () => 0.9, false), { action: 'call' });
+    assert.deepEqual(chooseAction({ ...unopened, minRaiseTo: 0, maxRaiseTo: 0 }, () => 0.9, false), { action: 'check' });
+  });
+
+  it('when many decisions are drawn then most hands are folded to the first bet before the flop', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const folds = Array.from({ length: 10_000 }, () => chooseAction(facingBet, random, true)).filter((a) => a.action === 'fold').length;
+    assert.ok(folds > 6_800 && folds < 7_600, `${folds} folds of 10000`);
   });
 });

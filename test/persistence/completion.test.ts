@@ -38,17 +38,19 @@ function hand(tableId: string, playerIds: string[], rake: number, handNumber = 1
 describeEachBackend('hand completion', (backend) => {
   const db = useFreshDatabase(backend);
 
-  it('when a hand completes then its record, its rake in the house and the table snapshot are all written', async () => {
+  it('when a hand completes then its record, its rake in the house account of the table and the table snapshot are all written', async () => {
     const { tableId, players } = await fundedTable(db(), 400);
-    const houseBefore = await db().ledger.balance('house', 'house');
+    const houseBefore = await db().ledger.balance('house', `rake:${tableId}`);
+    const houseTotalBefore = await db().ledger.houseBalance();
     const completed = hand(tableId, players, 3);
 
     await db().completion.complete({ hand: completed, snapshot: { tableId, version: 12, state: { handNumber: 2 } } });
 
     assert.deepEqual(await db().hands.get(completed.id), completed);
     assert.equal(await db().ledger.balance('table', tableId), 397);
-    assert.equal(await db().ledger.balance('house', 'house'), houseBefore + 3);
-    const [rake] = await db().ledger.history('house', 'house', 1, 0);
+    assert.equal(await db().ledger.balance('house', `rake:${tableId}`), houseBefore + 3);
+    assert.equal(await db().ledger.houseBalance(), houseTotalBefore + 3);
+    const [rake] = await db().ledger.history('house', `rake:${tableId}`, 1, 0);
     assert.equal(rake.key, `rake:${completed.id}`);
     assert.equal(rake.reason, 'rake');
     assert.deepEqual(await db().snapshots.load(tableId).then((snapshot) => [snapshot?.version, snapshot?.state]), [12, { handNumber: 2 }]);
@@ -151,7 +153,7 @@ describeEachBackend('hand completion', (backend) => {
   it('when a process that does not hold the lease completes a hand then it is refused with lease_lost and nothing is written', async () => {
     const { tableId, players } = await leasedTable('p-owner');
     await db().snapshots.saveMany([{ tableId, version: 4, state: 'owner' }], 'p-owner');
-    const houseBefore = await db().ledger.balance('house', 'house');
+    const houseBefore = await db().ledger.balance('house', `rake:${tableId}`);
     const completed = hand(tableId, players, 5);
 
     await assert.rejects(
@@ -160,21 +162,65 @@ describeEachBackend('hand completion', (backend) => {
     );
 
     assert.equal(await db().hands.get(completed.id), null);
-    assert.equal(await db().ledger.balance('house', 'house'), houseBefore);
+    assert.equal(await db().ledger.balance('house', `rake:${tableId}`), houseBefore);
     assert.equal(await db().ledger.balance('table', tableId), 200);
     assert.equal((await db().snapshots.load(tableId))?.state, 'owner');
   });
 
   it('when the lease holder completes a hand then the hand, its rake and the snapshot are written', async () => {
     const { tableId, players } = await leasedTable('p-owner');
-    const houseBefore = await db().ledger.balance('house', 'house');
+    const houseBefore = await db().ledger.balance('house', `rake:${tableId}`);
     const completed = hand(tableId, players, 5);
 
     await db().completion.complete({ hand: completed, snapshot: { tableId, version: 9, state: 'after' }, owner: 'p-owner' });
 
     assert.deepEqual(await db().hands.get(completed.id), completed);
-    assert.equal(await db().ledger.balance('house', 'house'), houseBefore + 5);
+    assert.equal(await db().ledger.balance('house', `rake:${tableId}`), houseBefore + 5);
     assert.equal(await db().ledger.balance('table', tableId), 195);
     assert.equal((await db().snapshots.load(tableId))?.state, 'after');
+  });
+  it('when hands of many tables end at once then every hand, its rake and its snapshot are written', async () => {
+    const tables = await Promise.all(Array.from({ length: 8 }, () => fundedTable(db(), 100)));
+    const houseBefore = await db().ledger.houseBalance();
+    const hands = tables.map(({ tableId, players }, i) => hand(tableId, players, i % 2));
+
+    await Promise.all(hands.map((completed, i) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 7, state: { table: i } } })));
+
+    for (const [i, completed] of hands.entries()) {
+      assert.deepEqual(await db().hands.get(completed.id), completed);
+      assert.equal(await db().ledger.balance('table', completed.tableId), 100 - (i % 2));
+      assert.deepEqual((await db().snapshots.load(completed.tableId))?.state, { table: i });
+    }
+    assert.equal(await db().ledger.houseBalance(), houseBefore + 4);
+  });
+
+  it('when one of hands that end together cannot pay its rake then it alone is refused and the others are written', async () => {
+    const good = await Promise.all([fundedTable(db(), 100), fundedTable(db(), 100), fundedTable(db(), 100)]);
+    const poor = await fundedTable(db(), 2);
+    const hands = [...good.map(({ tableId, players }) => hand(tableId, players, 3)), hand(poor.tableId, poor.players, 5)];
+
+    const results = await Promise.allSettled(hands.map((completed) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 2, state: 'after' } })));
+
+    assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+    assert.equal((results[3] as PromiseRejectedResult).reason.code, 'insufficient_funds');
+    for (const { tableId } of good) assert.equal(await db().ledger.balance('table', tableId), 97);
+    assert.equal(await db().hands.get(hands[3].id), null);
+    assert.equal(await db().snapshots.load(poor.tableId), null);
+    assert.equal(await db().ledger.balance('table', poor.tableId), 2);
+  });
+
+  it('when hands of a held table and of a table leased to another process end together then only the second is refused', async () => {
+    const held = await leasedTable('p-owner');
+    const lost = await leasedTable('p-other');
+    const hands = [hand(held.tableId, held.players, 2), hand(lost.tableId, lost.players, 2)];
+
+    const results = await Promise.allSettled(hands.map((completed) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 2, state: 'after' }, owner: 'p-owner' })));
+
+    assert.equal(results[0].status, 'fulfilled');
+    assert.equal(results[1].status === 'rejected' && results[1].reason.code, 'lease_lost');
+    assert.deepEqual(await db().hands.get(hands[0].id), hands[0]);
+    assert.equal(await db().ledger.balance('table', held.tableId), 198);
+    assert.equal(await db().hands.get(hands[1].id), null);
+    assert.equal(await db().ledger.balance('table', lost.tableId), 200);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../src/persistence/database.ts';
+import { applyTransfers } from '../../src/persistence/ledger.ts';
 import { PersistenceError, type AccountKind } from '../../src/persistence/types.ts';
 import { describeEachBackend, useFreshDatabase } from './databases.ts';
 
@@ -199,5 +200,39 @@ describeEachBackend('ledger', (backend) => {
     assert.equal(await db().ledger.totalHeld(), before + 500);
     assert.equal(await db().ledger.balance('player', player), 493);
     assert.equal(await db().ledger.balance('table', table), 0);
+  });
+  it('when several transfers go in one call then each applies once, and one whose key was applied before is skipped', async () => {
+    const player = await wallet(db(), 100);
+    const [a, b] = [randomUUID(), randomUUID()];
+    const before = buyIn(player, a, 10);
+    await db().ledger.transfer(before);
+
+    const applied = await db().orm.em.fork().transactional((em) => applyTransfers(em, [before, buyIn(player, a, 20), buyIn(player, b, 30)]));
+
+    assert.deepEqual([...applied.values()].map((result) => result !== null), [false, true, true]);
+    assert.equal(await db().ledger.balance('player', player), 40);
+    assert.equal(await db().ledger.balance('table', a), 30);
+    assert.equal(await db().ledger.balance('table', b), 30);
+  });
+
+  it('when transfers in one call together take an account below zero then none of them moves', async () => {
+    const player = await wallet(db(), 50);
+    const [a, b] = [randomUUID(), randomUUID()];
+
+    await assert.rejects(
+      db().orm.em.fork().transactional((em) => applyTransfers(em, [buyIn(player, a, 30), buyIn(player, b, 30)])),
+      isCode('insufficient_funds'),
+    );
+    assert.equal(await db().ledger.balance('player', player), 50);
+    assert.equal(await db().ledger.balance('table', a), 0);
+  });
+
+  it('when one call gives the same key twice then it is refused and nothing moves', async () => {
+    const player = await wallet(db(), 50);
+    const table = randomUUID();
+    const key = randomUUID();
+
+    await assert.rejects(db().orm.em.fork().transactional((em) => applyTransfers(em, [buyIn(player, table, 5, key), buyIn(player, table, 5, key)])), isCode('invalid_transfer'));
+    assert.equal(await db().ledger.balance('player', player), 50);
   });
 });

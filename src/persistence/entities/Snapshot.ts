@@ -7,7 +7,7 @@ export const Snapshot = defineEntity({
   properties: {
     tableId: p.string().primary(),
     version: p.bigint('number'),
-    state: p.json<unknown>(),
+    state: p.json<unknown>().columnType('json'),
     savedAt: p.datetime(),
   },
 });
