@@ -4,6 +4,7 @@ import { Bot } from './bot.ts';
 import { Lobby } from './lobby.ts';
 import { coreBusyPercent, cpuPercent, sampleCores, sampleProcess, type ProcSample } from './proc.ts';
 import { Scheduler } from './scheduler.ts';
+import { readBuckets, windowLatency, type ServerLatency } from './server-metrics.ts';
 import { LoadStats, type Latency } from './stats.ts';
 
 export type SessionOptions = {
@@ -30,8 +31,10 @@ export type WindowResult = {
   handsPerSecond: number;
   actions: number;
   actionsPerSecond: number;
-  /** Action-to-patch latency, ms. */
+  /** Action-to-patch latency, ms, as the bots saw it. */
   latency: Latency;
+  /** The same as the server measured it (`/metrics`), without the bots' and the network's part; null when unread. */
+  serverLatency: ServerLatency | null;
   errors: number;
   errorCodes: Record<string, number>;
   seatRetries: number;
@@ -132,12 +135,15 @@ export class LoadSession {
     const serverStart = serverPid ? sampleProcess(serverPid) : null;
     const botsStart = sampleProcess(process.pid);
     const coresStart = sampleCores();
+    const bucketsStart = await readBuckets(this.options.url);
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const bucketsEnd = await readBuckets(this.options.url);
     const serverEnd = serverPid ? sampleProcess(serverPid) : null;
     const botsEnd = sampleProcess(process.pid);
     const cores = coreBusyPercent(coresStart, sampleCores());
     loopDelay.disable();
-    return { ...this.result(seconds, serverStart, serverEnd, botsStart, botsEnd, loopDelay.percentile(99) / 1e6), coreBusyPercent: cores };
+    const serverLatency = bucketsStart && bucketsEnd ? windowLatency(bucketsStart, bucketsEnd) : null;
+    return { ...this.result(seconds, serverStart, serverEnd, botsStart, botsEnd, loopDelay.percentile(99) / 1e6), serverLatency, coreBusyPercent: cores };
   }
 
   /** Every bot leaves its table, then the lobby closes. */
@@ -147,7 +153,7 @@ export class LoadSession {
     await this.lobby.close();
   }
 
-  private result(seconds: number, serverStart: ProcSample | null, serverEnd: ProcSample | null, botsStart: ProcSample | null, botsEnd: ProcSample | null, loopP99: number): Omit<WindowResult, 'coreBusyPercent'> {
+  private result(seconds: number, serverStart: ProcSample | null, serverEnd: ProcSample | null, botsStart: ProcSample | null, botsEnd: ProcSample | null, loopP99: number): Omit<WindowResult, 'coreBusyPercent' | 'serverLatency'> {
     const stats = this.stats;
     const hands = stats.handsPlayed();
     const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -1,5 +1,8 @@
 import type { LoadReport } from './load.ts';
 
+/** A histogram bound as text: the largest bucket has no upper bound. */
+const atMost = (ms: number): string => (Number.isFinite(ms) ? `≤ ${ms} ms` : 'above the largest bucket');
+
 /** The load test's result as a short text summary, one figure per line. */
 export function formatSummary(report: LoadReport): string {
   const { latency, server, bots } = report;
@@ -11,6 +14,9 @@ export function formatSummary(report: LoadReport): string {
     `  hands/s          ${report.handsPerSecond} (${report.hands} hands)`,
     `  actions/s        ${report.actionsPerSecond} (${report.actions} actions${report.hands > 0 ? `, ${(report.actions / report.hands).toFixed(1)} per hand` : ''})`,
     `  action→patch     p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+    report.serverLatency
+      ? `    in the server  p50 ${atMost(report.serverLatency.p50AtMostMs)}, p99 ${atMost(report.serverLatency.p99AtMostMs)} (${report.serverLatency.count} actions, its /metrics histogram)`
+      : '    in the server  unknown (its /metrics could not be read)',
     `  errors           ${report.errors}${errors ? ` (${errors})` : ''}; seat races ${report.seatRetries}, rebuys ${report.rebuys}`,
     server
       ? `  server           CPU ${server.cpuPercent}% of a core, RSS ${server.rssMb} MB, peak ${server.peakRssMb} MB${report.pinned.server ? ' (pinned)' : ''}`
