@@ -45,7 +45,7 @@ const STATEMENTS = { fenced: batchStatement(true), unfenced: batchStatement(fals
 /** A completion waiting for its batch, its states already serialised. */
 type Pending = {
   hand: HandRecordInput;
-  /** The hand's row as JSON, state spliced in as text. */
+  /** The hand's row as JSON text, serialised when the hand was completed. */
   row: string;
   snapshot: SerialisedSnapshot;
   owner: string | undefined;
@@ -65,13 +65,12 @@ function rakeTransfer(hand: HandRecordInput): TransferInput {
   };
 }
 
-/** The hand as one element of the batch's `$3`, its state's text spliced in as it is. */
+/** The hand as one element of the batch's `$3`, in the column names of `hand`. */
 function handRow(hand: HandRecordInput): string {
-  const head = JSON.stringify({
+  return JSON.stringify({
     id: hand.id, table_id: hand.tableId, hand_number: hand.handNumber, variant: hand.variant,
-    started_at: hand.startedAt, ended_at: hand.endedAt, player_ids: hand.playerIds, rake: hand.rake,
+    started_at: hand.startedAt, ended_at: hand.endedAt, player_ids: hand.playerIds, rake: hand.rake, state: hand.state,
   });
-  return `${head.slice(0, -1)},"state":${JSON.stringify(hand.state)}}`;
 }
 
 /**

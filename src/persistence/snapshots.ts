@@ -85,16 +85,18 @@ export function newestPerTable(snapshots: SerialisedSnapshot[]): SerialisedSnaps
 }
 
 export async function upsertSnapshots(em: Em, snapshots: SerialisedSnapshot[], owner?: string): Promise<string[]> {
-  const newest = new Map(newestPerTable(snapshots).map((snapshot) => [snapshot.tableId, snapshot]));
-  if (newest.size === 0) return [];
-  const rows = snapshotRows([...newest.values()]);
+  const newest = newestPerTable(snapshots);
+  if (newest.length === 0) return [];
+  const rows = snapshotRows(newest);
+  // In id order already, as the fence locks them.
+  const tableIds = newest.map((snapshot) => snapshot.tableId);
   const savedAt = new Date();
   if (owner === undefined) {
     await query(em, UNFENCED_UPSERT, [rows, savedAt]);
     return [];
   }
-  const held = new Set((await query<{ id: string }>(em, FENCED_UPSERT, [rows, savedAt, [...newest.keys()].sort(), owner])).map((row) => row.id));
-  return [...newest.keys()].filter((tableId) => !held.has(tableId)).sort();
+  const held = new Set((await query<{ id: string }>(em, FENCED_UPSERT, [rows, savedAt, tableIds, owner])).map((row) => row.id));
+  return tableIds.filter((tableId) => !held.has(tableId));
 }
 
 export function snapshotRepository(orm: Orm): SnapshotRepository {
