@@ -140,7 +140,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
 
   override async onDrop(client: Client<{ userData: Player }>): Promise<void> {
     const player = client.userData;
-    if (!player || this.table.seatOf(player.playerId) < 0) return;
+    // A room that lost its table keeps no seat for anyone: held open for a reconnection, it would answer joins meant for the table's new host.
+    if (!player || this.fenced || this.table.seatOf(player.playerId) < 0) return;
     this.enqueue(client, 'drop', () => {
       this.table.setConnected(player.playerId, false, roomServices().now());
       return [];
@@ -492,6 +493,11 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     });
     await this.queue;
     if (failure) throw failure;
+  }
+
+  /** Lists the room again, unless another process lists its table now (the driver checks): a peer swept the listing while this process stalled. */
+  async relist(): Promise<void> {
+    await this.setMatchmaking({ metadata: this.metadata });
   }
 
   /**

@@ -15,6 +15,7 @@ import { seedTables } from './tables/seed.ts';
 import { TableOwnership } from './cluster/ownership.ts';
 import { clusterBackend } from './cluster/presence.ts';
 import { drainTables } from './cluster/drain.ts';
+import { Heartbeat } from './cluster/liveness.ts';
 import { tableControl } from './tables/manage.ts';
 import { feltJobs, liveTablesOf } from './jobs/felt-jobs.ts';
 import { Scheduler } from './jobs/scheduler.ts';
@@ -102,6 +103,9 @@ export async function startServer(config: Config & {
   server.define('table', TableRoom).enableRealtimeListing();
   await server.listen(config.port);
 
+  // Before any table is listed: a peer that saw listings but no heartbeat would sweep them.
+  const heartbeat = new Heartbeat(cluster.presence, matchMaker.processId, 2 * config.leaseMs);
+  await heartbeat.start((error) => log.error({ err: error }, 'heartbeat failed'));
   const opened = await ownership.claimOrphans();
   await ownership.start();
   // Every process runs the scheduler; the coordinator lets one of them take each slot.
@@ -138,6 +142,7 @@ export async function startServer(config: Config & {
       await server.gracefullyShutdown(false);
       await snapshots.flush();
       await ownership.stop(true);
+      await heartbeat.stop();
       cluster.close();
       setRoomServices(null);
       await db.close();

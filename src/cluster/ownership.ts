@@ -39,6 +39,8 @@ export class TableOwnership {
   private scanning: Promise<string[]> | null = null;
   private scanAgain = false;
   private stopped = false;
+  /** In the table hosts since `start`: from then on, missing from them means a peer swept this process. */
+  private registered = false;
   private firstScan = true;
   private readonly onReleased = (): void => {
     if (!this.stopped) void this.claimOrphans().catch((error: unknown) => this.options.log.error({ err: error }, 'claiming released tables failed'));
@@ -152,9 +154,10 @@ export class TableOwnership {
    * process that will never answer.
    */
   private async sweepHosts(): Promise<number> {
-    const hosts = await matchMaker.presence.hgetall(HOSTS_KEY);
+    const hosts = (await matchMaker.presence.hgetall(HOSTS_KEY)) ?? {};
+    if (this.registered && !this.stopped && hosts[matchMaker.processId] === undefined) await this.recoverFromSweep();
     let live = 0;
-    for (const [pid, feltProcess] of Object.entries(hosts ?? {})) {
+    for (const [pid, feltProcess] of Object.entries(hosts)) {
       if (pid === matchMaker.processId) continue;
       if (await isAlive(pid)) {
         live++;
@@ -165,6 +168,19 @@ export class TableOwnership {
       this.options.log.warn({ deadProcess: feltProcess }, 'a table host is gone; its tables move here or to another process when their leases run out');
     }
     return live;
+  }
+
+  /**
+   * This process stalled long enough for a peer to take it for dead and sweep
+   * its listings. It joins the hosts again, learns which tables it still
+   * holds (the others are stopped by the renewal), and lists those again,
+   * where no other process lists them.
+   */
+  private async recoverFromSweep(): Promise<void> {
+    this.options.log.warn('a peer took this process for dead while it stalled; listing its tables again');
+    await matchMaker.presence.hset(HOSTS_KEY, matchMaker.processId, this.options.processId);
+    await this.renew();
+    for (const id of this.owned) await (matchMaker.getLocalRoomById(id) as TableRoom | undefined)?.relist();
   }
 
   private async hostOf(tableId: string): Promise<Host> {
@@ -185,6 +201,7 @@ export class TableOwnership {
     const { processId, leaseMs } = this.options;
     this.stopped = false;
     await matchMaker.presence.hset(HOSTS_KEY, matchMaker.processId, processId);
+    this.registered = true;
     await matchMaker.presence.subscribe(RELEASED_CHANNEL, this.onReleased);
     this.renewTimer = this.every(Math.floor(leaseMs / 3), () => this.renew(), 'lease renewal failed');
     this.scanTimer = this.every(Math.min(MAX_SCAN_MS, Math.floor(leaseMs / 3)), () => this.claimOrphans(), 'claiming orphaned tables failed');

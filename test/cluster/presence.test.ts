@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { LocalDriver, LocalPresence } from '@colyseus/core';
+import { initializeRoomCache, LocalDriver, LocalPresence } from '@colyseus/core';
 import { clusterBackend } from '../../src/cluster/presence.ts';
 
 describe('cluster: presence and driver selection', () => {
@@ -30,6 +30,32 @@ describe('cluster: presence and driver selection', () => {
       other.close();
       await backend.driver.shutdown();
       await other.driver.shutdown();
+    }
+  });
+
+  (redisUrl ? it : it.skip)(`when another process has listed a room then this process's updates leave that listing alone${redisUrl ? '' : ' (skipped: REDIS_URL is unset)'}`, async () => {
+    const prefix = `felt-test-listings-${process.pid}:`;
+    const backend = clusterBackend({ redisUrl, redisPrefix: prefix, publicAddress: undefined, port: 3103 });
+    const listing = (processId: string, clients: number) => initializeRoomCache({ roomId: 't-1', name: 'table', processId, clients });
+    const stored = async () => (await backend.driver.findByIds?.(['t-1']))?.get('t-1');
+    try {
+      // The table's new host lists it (a new room is listed whatever was there).
+      assert.equal(await backend.driver.persist(listing('new-host', 0), true), true);
+      // The old host's room, going away, counts a client out and persists: both refused.
+      assert.equal(await backend.driver.update(listing('old-host', 2), { $inc: { clients: -1 } }), false);
+      assert.equal(await backend.driver.persist(listing('old-host', 1)), false);
+      assert.equal((await stored())?.processId, 'new-host');
+      assert.equal((await stored())?.clients, 0);
+      // Its own listing, or none, a process writes as before.
+      assert.equal(await backend.driver.update(listing('new-host', 0), { $inc: { clients: 1 } }), true);
+      assert.equal((await stored())?.clients, 1);
+      await backend.driver.clear();
+      assert.equal(await backend.driver.update(listing('old-host', 1), { $set: { locked: true } }), true);
+      assert.equal((await stored())?.locked, true);
+    } finally {
+      await backend.driver.clear();
+      backend.close();
+      await backend.driver.shutdown();
     }
   });
 });

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { openDatabase, type Database } from '../../src/persistence/database.ts';
+import { waitFor } from '../support/felt.ts';
+import { describeCluster, startCluster, type TestCluster } from '../support/cluster.ts';
+import { addTable, assertResumed, eventually, guest, joinWhenBack, listedTables, ownerOf, playOneAction, snapshotCaughtUp, startAHand } from './helpers.ts';
+
+describeCluster('cluster: a stalled process wakes up', function () {
+  this.timeout(120_000);
+  let cluster: TestCluster;
+  let db: Database;
+
+  before(async () => {
+    cluster = await startCluster(2);
+    db = await openDatabase({ databaseUrl: cluster.databaseUrl });
+  });
+
+  after(async () => {
+    cluster?.nodes[1]?.child.kill('SIGCONT');
+    await db?.close();
+    await cluster?.close();
+  });
+
+  it('when a process stalls past its leases then its tables play on elsewhere, and when it wakes it lets them go without unlisting them', async () => {
+    const [a, b] = cluster.nodes;
+    const tableId = await addTable(db, a.url);
+    assert.equal(await ownerOf(db, tableId), b.processId);
+    const { players, before } = await startAHand(a.url, tableId);
+    await snapshotCaughtUp(db, tableId, players[0].room);
+    const held = await db.ledger.totalHeld();
+    for (const p of players) p.room.reconnection.enabled = false;
+    const sentAway = players.map((p) => new Promise<number>((resolve) => p.room.onLeave((code: number) => resolve(code))));
+
+    // Frozen, not dead: its sockets stay open and its timers resume where they stopped.
+    b.child.kill('SIGSTOP');
+    const rooms = [];
+    try {
+      for (const [i, p] of players.entries()) {
+        const room = await joinWhenBack(a.url, tableId, p.token, 15_000);
+        await assertResumed(room, p, before[i]);
+        rooms.push({ id: p.id, room });
+      }
+      assert.equal(await ownerOf(db, tableId), a.processId);
+    } finally {
+      b.child.kill('SIGCONT');
+    }
+
+    // Awake, it finds its leases taken and stops the rooms it still had: their clients are sent away to rejoin.
+    assert.deepEqual(await Promise.all(sentAway), [4001, 4001]);
+    await playOneAction(rooms);
+    assert.equal(await db.ledger.totalHeld(), held);
+    for (const url of [a.url, b.url]) {
+      const listed = await listedTables(url);
+      assert.ok(listed.includes(tableId), `${url} still lists the table`);
+      assert.equal(new Set(listed).size, listed.length, 'no table is listed twice');
+    }
+    // A newcomer reserving a seat through the woken process is sent to the table's new host. Joins that
+    // waited on it while it stalled reserved seats in its old room when it woke, and Colyseus keeps a
+    // room until its reservations expire (15 s): until then the woken process answers "full".
+    const carol = await guest(b.url, 'Carol');
+    const room = await joinWhenBack(b.url, tableId, carol.token, 20_000);
+    const handNumber = rooms[0].room.state.handNumber as number;
+    await waitFor(room, (state) => state.handNumber === handNumber);
+    assert.equal(await ownerOf(db, tableId), a.processId);
+    for (const r of [room, ...rooms.map((p) => p.room)]) await r.leave(true);
+  });
+});
