@@ -3,17 +3,18 @@ import { CloseCode, Room, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { z } from 'zod';
 import { CashTable, type PlayerAction } from '../src/engine/cash/CashTable.ts';
-import type { CashTableEvent, CashTableState, PendingMoney } from '../src/engine/cash/state.ts';
+import type { CashTableEvent, CashTableState } from '../src/engine/cash/state.ts';
 import { IllegalActionError } from '../src/engine/errors.ts';
 import { PersistenceError } from '../src/persistence/types.ts';
-import { leaseLost } from '../src/persistence/snapshots.ts';
 import { verifyToken } from '../src/auth/tokens.ts';
 import { settingsFromTemplate, stakesLabel } from '../src/tables/settings.ts';
 import { publicTableView, type PublicTableView } from '../src/tables/public-view.ts';
 import { TableState, type Seat } from '../schema/TableState.ts';
 import { ActMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage, DrawMessage, describeIssue } from './messages.ts';
 import { projectTable, type FinishedHand } from './project.ts';
+import { Rejection } from './rejection.ts';
 import { roomServices } from './services.ts';
+import { TableMoney } from './table-money.ts';
 import { TableObserver } from '../src/observability/table-observer.ts';
 
 export type TableMetadata = {
@@ -28,16 +29,6 @@ type Player = { playerId: string; name: string; isAdmin: boolean };
 /** The room's own patch interval: see `patchSoon`. */
 const BACKSTOP_PATCH_MS = 1_000;
 
-/** A rejected message: answered with `error` to its sender only; the state is unchanged. */
-class Rejection extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string) {
-    super(message);
-    this.code = code;
-  }
-}
-
 /**
  * One table. A thin adapter: it checks each message, finds the player's
  * seat, calls the cash table (the rules), maps the result onto the wire
@@ -47,6 +38,7 @@ class Rejection extends Error {
  */
 export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata; client: Client<{ userData: Player }> }> {
   private table!: CashTable;
+  private money!: TableMoney;
   private finished: FinishedHand | null = null;
   private queue: Promise<void> = Promise.resolve();
   /** The table's next deadline (action clock, next deal …): a plain timer, exact to the millisecond, not the room clock that only ticks with patches. */
@@ -87,12 +79,13 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn, maxSeats: settings.maxSeats,
     });
     this.setState(wire);
+    this.money = new TableMoney(record.id, this.table);
     this.registerMessages();
     log.info({ tableId: record.id, restored: Boolean(snapshot), handNumber: this.table.state.handNumber }, 'table open');
     // A restored table resumes its clocks from now: time spent down is not charged to anyone.
     if (snapshot) this.resumeClocks();
     snapshots.mark(record.id, () => ({ version: this.table.state.version, state: this.table.state }));
-    await this.settlePending();
+    await this.money.settlePending((events) => this.refresh(events));
     await this.refresh([]);
   }
 
@@ -202,7 +195,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       });
     };
     const now = (): number => roomServices().now();
-    on('sit', SitMessage, (player, message) => this.sit(player, message.seat, message.buyIn));
+    on('sit', SitMessage, (player, message) => this.money.buyIn(player, message.seat, message.buyIn));
     on('act', ActMessage, (player, message, _client, receivedAt) => {
       const events = this.table.act(player.playerId, message as PlayerAction, now());
       this.observer.actApplied(message.action, receivedAt);
@@ -221,70 +214,12 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       this.table.sitIn(player.playerId, now());
       return [];
     });
-    on('topUp', TopUpMessage, (player, message) => this.topUp(player, message.amount));
+    on('topUp', TopUpMessage, (player, message) => this.money.topUp(player, message.amount));
     on('leave', EmptyMessage, (player) => this.table.leave(player.playerId, now()));
     on('waitlist', WaitlistMessage, (player, message) => this.table.waitlist(player.playerId, player.name, message.join, now()));
     this.onMessage('*', (client: Client<{ userData: Player }>, type: string | number) => {
       client.send('error', { code: 'unknown_message', message: `"${String(type)}" is not a message this table understands.`, request: String(type) });
     });
-  }
-
-  /**
-   * A buy-in: the table records it as pending and that is made durable, the
-   * ledger moves the chips under the pending key, then the player sits. A
-   * crash anywhere in between is settled on restore (see `settlePending`).
-   */
-  private async sit(player: Player, seat: number | undefined, buyIn: number): Promise<CashTableEvent[]> {
-    const money = this.table.reserveBuyIn(player.playerId, player.name, seat, buyIn);
-    return this.moveMoney(money);
-  }
-
-  private async topUp(player: Player, amount: number): Promise<CashTableEvent[]> {
-    const money = this.table.reserveTopUp(player.playerId, amount);
-    return this.moveMoney(money);
-  }
-
-  /** Moves one pending amount between the player's wallet and the table account, then settles it on the table. */
-  private async moveMoney(money: PendingMoney): Promise<CashTableEvent[]> {
-    const { db, now } = roomServices();
-    await this.saveSnapshotNow();
-    const toTable = money.kind === 'cashOut' ? -money.amount : money.amount;
-    let moved = true;
-    try {
-      if (money.amount > 0) {
-        await db.ledger.transfer({
-          key: money.key, reason: money.kind,
-          entries: [{ kind: 'player', owner: money.playerId, amount: -toTable }, { kind: 'table', owner: this.roomId, amount: toTable }],
-          meta: { tableId: this.roomId, seat: money.seat },
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof PersistenceError && error.code === 'insufficient_funds')) throw error;
-      moved = false;
-    }
-    const events = this.table.settleMoney(money.key, moved, now());
-    await this.saveSnapshotNow();
-    if (!moved) throw new Rejection('insufficient_funds', 'Your wallet does not hold that many chips.');
-    return events;
-  }
-
-  /** Settles money a crash left half-moved: the same keys move it at most once. */
-  private async settlePending(): Promise<void> {
-    for (const money of [...this.table.state.pendingMoney]) {
-      try {
-        await this.refresh(await this.moveMoney(money));
-      } catch (error) {
-        if (!(error instanceof Rejection)) throw error;
-      }
-    }
-  }
-
-  /** Throws `lease_lost`, writing nothing, when another process holds the table's lease: then no money may move. */
-  private async saveSnapshotNow(): Promise<void> {
-    const { db, processId } = roomServices();
-    const state = this.table.state;
-    const refused = await db.snapshots.saveMany([{ tableId: this.roomId, version: state.version, state }], processId);
-    if (refused.length > 0) throw leaseLost(this.roomId);
   }
 
   // ── the loop ──────────────────────────────────────────────────────────
@@ -340,7 +275,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       } else if (event.type === 'cashOut' || event.type === 'moveMoney') {
         const key = event.type === 'cashOut' ? event.key : event.money.key;
         const money = this.table.state.pendingMoney.find((m) => m.key === key);
-        if (money) events.push(...(await this.moveMoney(money)));
+        if (money) events.push(...(await this.money.move(money)));
       } else if (event.type === 'handStarted') {
         this.finished = null;
       } else if (event.type === 'seatOffered') {
@@ -518,7 +453,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     if (this.closed) return;
     this.closed = true;
     const { db, processId, log } = roomServices();
-    await this.saveSnapshotNow();
+    await this.money.saveSnapshotNow();
     await db.tables.setStatus(this.roomId, 'closed');
     await db.tables.release(this.roomId, processId);
     log.info({ tableId: this.roomId }, 'table closed');

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { openDatabase, type Database } from '../../src/persistence/database.ts';
-import { describeCluster, startCluster, type TestCluster } from '../support/cluster.ts';
+import { describeCluster, useCluster } from '../support/cluster.ts';
 import { addTable, assertResumed, eventually, joinWhenBack, listedTables, ownerOf, playOneAction, snapshotCaughtUp, startAHand } from './helpers.ts';
 
 /** The goal: every table of a killed process playable again within this long. */
@@ -8,20 +7,10 @@ const FAILOVER_GOAL_MS = 5_000;
 
 describeCluster('cluster: a killed process loses no table', function () {
   this.timeout(120_000);
-  let cluster: TestCluster;
-  let db: Database;
-
-  before(async () => {
-    cluster = await startCluster(2);
-    db = await openDatabase({ databaseUrl: cluster.databaseUrl });
-  });
-
-  after(async () => {
-    await db?.close();
-    await cluster?.close();
-  });
+  const env = useCluster(2);
 
   it('when the process hosting a hand is killed then its tables come back on the other under the same ids with every chip', async () => {
+    const { cluster, db } = env;
     const [a, b] = cluster.nodes;
     const played = await addTable(db, a.url);
     const idle = await addTable(db, a.url);

@@ -4,7 +4,7 @@ import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { describeCluster, startCluster, type TestCluster } from '../support/cluster.ts';
 import { seatOf, waitFor } from '../support/felt.ts';
 import { autoPlay } from '../rooms/play.ts';
-import { addTable, assertResumed, joinWhenBack, ownerOf, playOneAction, snapshotCaughtUp, startAHand } from './helpers.ts';
+import { addTable, assertResumed, handOnSecondProcess, joinWhenBack, ownerOf, playOneAction, startAHand } from './helpers.ts';
 
 function left(room: Room): Promise<number> {
   return new Promise((resolve) => room.onLeave((code: number) => resolve(code)));
@@ -68,13 +68,8 @@ describeCluster('cluster: a graceful shutdown hands the tables over', function (
 
   it('when the hand outlasts the drain time then the table moves mid-hand and the players find it as it was', async () => {
     const { cluster, db } = await twoProcesses(300);
-    const [a, b] = cluster.nodes;
-    const tableId = await addTable(db, a.url);
-    assert.equal(await ownerOf(db, tableId), b.processId);
-    const { players, before } = await startAHand(a.url, tableId);
-    await snapshotCaughtUp(db, tableId, players[0].room);
-    const held = await db.ledger.totalHeld();
-    for (const p of players) p.room.reconnection.enabled = false;
+    const [a] = cluster.nodes;
+    const { tableId, players, before, held } = await handOnSecondProcess(cluster, db);
 
     const stoppedAt = Date.now();
     assert.equal(await cluster.stop(1), 0);

@@ -3,10 +3,11 @@ import type { Room } from '@colyseus/sdk';
 import { CashTable } from '../../src/engine/cash/CashTable.ts';
 import type { CashTableState } from '../../src/engine/cash/state.ts';
 import type { Database } from '../../src/persistence/database.ts';
+import type { TestCluster } from '../support/cluster.ts';
 import { DEFAULT_TEMPLATES } from '../../src/tables/default-templates.ts';
 import { newTableId } from '../../src/tables/seed.ts';
 import { seatOf, waitFor } from '../support/felt.ts';
-import { eventually } from '../support/hand-in-play.ts';
+import { eventually, startAHand, type Player, type Seen } from '../support/hand-in-play.ts';
 
 export { assertResumed, eventually, guest, joinWhenBack, startAHand, type Player, type Seen } from '../support/hand-in-play.ts';
 
@@ -50,4 +51,21 @@ export async function playOneAction(rooms: { id: string; room: Room }[]): Promis
   const board = state.board.length;
   acting.room.send('act', { action: legal?.check ? 'check' : 'call' });
   await waitFor(acting.room, (s) => s.toAct !== toAct || s.phase !== phase || s.handNumber !== handNumber || s.board.length !== board);
+}
+
+/**
+ * A new table, which the cluster opens on its second process (the first holds
+ * the seeded tables), with a hand in play there that the database has caught
+ * up with. Its players do not reconnect on their own. `held`: every chip in
+ * wallets and at tables by then.
+ */
+export async function handOnSecondProcess(cluster: TestCluster, db: Database): Promise<{ tableId: string; players: Player[]; before: Seen[]; held: number }> {
+  const [a, b] = cluster.nodes;
+  const tableId = await addTable(db, a.url);
+  assert.equal(await ownerOf(db, tableId), b.processId);
+  const { players, before } = await startAHand(a.url, tableId);
+  await snapshotCaughtUp(db, tableId, players[0].room);
+  const held = await db.ledger.totalHeld();
+  for (const p of players) p.room.reconnection.enabled = false;
+  return { tableId, players, before, held };
 }

@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
 import { Client } from '@colyseus/sdk';
-import { openDatabase, type Database } from '../../src/persistence/database.ts';
-import { describeCluster, startCluster, type TestCluster } from '../support/cluster.ts';
+import { describeCluster, useCluster } from '../support/cluster.ts';
 import { addTable, guest, listedTables, ownerOf, playOneAction, startAHand } from './helpers.ts';
 
 describeCluster('cluster: seat reservations route to the hosting process', function () {
   this.timeout(90_000);
-  let cluster: TestCluster;
-  let db: Database;
-
-  before(async () => {
-    cluster = await startCluster(2);
-    db = await openDatabase({ databaseUrl: cluster.databaseUrl });
-  });
-
-  after(async () => {
-    await db?.close();
-    await cluster?.close();
-  });
+  const env = useCluster(2);
 
   it('when both processes answer /api/health then they report Redis presence', async () => {
+    const { cluster } = env;
     for (const node of cluster.nodes) {
       const health = (await (await fetch(`${node.url}/api/health`)).json()) as { presence: string; processId: string };
       assert.equal(health.presence, 'redis');
@@ -28,6 +17,7 @@ describeCluster('cluster: seat reservations route to the hosting process', funct
   });
 
   it('when a table opens on the second process then the first lists it and seats a player there', async () => {
+    const { cluster, db } = env;
     const [a, b] = cluster.nodes;
     const tableId = await addTable(db, b.url);
     assert.equal(await ownerOf(db, tableId), b.processId, 'the newcomer takes the new table: it had none');

@@ -1,33 +1,16 @@
 import assert from 'node:assert/strict';
-import { openDatabase, type Database } from '../../src/persistence/database.ts';
+import { describeCluster, useCluster } from '../support/cluster.ts';
 import { waitFor } from '../support/felt.ts';
-import { describeCluster, startCluster, type TestCluster } from '../support/cluster.ts';
-import { addTable, assertResumed, eventually, guest, joinWhenBack, listedTables, ownerOf, playOneAction, snapshotCaughtUp, startAHand } from './helpers.ts';
+import { assertResumed, guest, handOnSecondProcess, joinWhenBack, listedTables, ownerOf, playOneAction } from './helpers.ts';
 
 describeCluster('cluster: a stalled process wakes up', function () {
   this.timeout(120_000);
-  let cluster: TestCluster;
-  let db: Database;
-
-  before(async () => {
-    cluster = await startCluster(2);
-    db = await openDatabase({ databaseUrl: cluster.databaseUrl });
-  });
-
-  after(async () => {
-    cluster?.nodes[1]?.child.kill('SIGCONT');
-    await db?.close();
-    await cluster?.close();
-  });
+  const env = useCluster(2);
 
   it('when a process stalls past its leases then its tables play on elsewhere, and when it wakes it lets them go without unlisting them', async () => {
+    const { cluster, db } = env;
     const [a, b] = cluster.nodes;
-    const tableId = await addTable(db, a.url);
-    assert.equal(await ownerOf(db, tableId), b.processId);
-    const { players, before } = await startAHand(a.url, tableId);
-    await snapshotCaughtUp(db, tableId, players[0].room);
-    const held = await db.ledger.totalHeld();
-    for (const p of players) p.room.reconnection.enabled = false;
+    const { tableId, players, before, held } = await handOnSecondProcess(cluster, db);
     const sentAway = players.map((p) => new Promise<number>((resolve) => p.room.onLeave((code: number) => resolve(code))));
 
     // Frozen, not dead: its sockets stay open and its timers resume where they stopped.

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
+import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { BACKENDS } from '../persistence/databases.ts';
 import { freePort } from './felt.ts';
 
@@ -112,6 +113,24 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
     },
     close: closeAll,
   };
+}
+
+/**
+ * A cluster for a whole suite: started before its tests, with a database
+ * connection of the test's own, and closed after them. Read `cluster` and `db`
+ * inside the tests.
+ */
+export function useCluster(count: number, options: ClusterOptions = {}): { readonly cluster: TestCluster; readonly db: Database } {
+  const handle = {} as { cluster: TestCluster; db: Database };
+  before(async () => {
+    handle.cluster = await startCluster(count, options);
+    handle.db = await openDatabase({ databaseUrl: handle.cluster.databaseUrl });
+  });
+  after(async () => {
+    await handle.db?.close();
+    await handle.cluster?.close();
+  });
+  return handle;
 }
 
 /** `npm start` as its own process with exactly these settings (none inherited from the test's DATABASE_URL or REDIS_URL). */
