@@ -16,6 +16,16 @@ const BOT_CPUS = '1';
 /** The issue's human pace: one action every 2 s per table. */
 const HUMAN_THINK_MS = 2_000;
 const P99_LIMIT_MS = 100;
+/** How long each players step is measured (see `benchPlayersAtP99`). */
+const STEP_WINDOW_S = 24;
+/**
+ * How long a players step plays before it is measured. The tables a step adds
+ * all deal their first hands at once, so their first actions come in bursts
+ * until the bots' random think times spread them; at 4,800 players a 4 s
+ * settle left that in the window (bots' CPU 25% against 16% one step before,
+ * p99 200 ms while the server's own p99 stayed at most 25 ms).
+ */
+const STEP_SETTLE_S = 12;
 
 const databaseUrl = (): string | undefined => process.env.DATABASE_URL || undefined;
 
@@ -57,9 +67,16 @@ export async function benchHandsPerSecond(tables = 100, seconds = 15): Promise<S
  * step by step to one server process until the p99 action-to-patch latency
  * exceeds 100 ms, the table cap is reached or the time budget runs out. The
  * figure is the most seated players of a step that stayed under 100 ms.
+ *
+ * Each step is measured over `STEP_WINDOW_S`: at 3,000 players a 12 s window
+ * held about 3,000 actions, so one pause of 150 ms anywhere on the machine
+ * (it delays some 40 actions) decided its p99 alone, and the same code gave
+ * 5,700 players in one run and 2,100 in the next. Twice the window halves
+ * that share; the steps below 2,100 players, never near the limit, are fewer.
+ * Each step first plays for `STEP_SETTLE_S` unmeasured.
  */
-export async function benchPlayersAtP99(capTables = 1_000, budgetS = 300): Promise<ServerFigure> {
-  const steps = [50, 100, 200, 350, 500, 650, 800, 850, 900, 950, capTables].filter((n) => n <= capTables);
+export async function benchPlayersAtP99(capTables = 1_000, budgetS = 480): Promise<ServerFigure> {
+  const steps = [50, 350, 650, 800, 850, 900, 950, capTables].filter((n) => n <= capTables);
   const server = await spawnServer({ tables: capTables, cpus: SERVER_CPUS, databaseUrl: databaseUrl(), readyTimeoutMs: 300_000 });
   const started = performance.now();
   const measured: { players: number; p99Ms: number; serverP99AtMostMs: number | null; cpu: number | null; botsCpu: number; cores: Record<string, number> }[] = [];
@@ -75,8 +92,8 @@ export async function benchPlayersAtP99(capTables = 1_000, budgetS = 300): Promi
         }
         session.useTables(tables);
         await session.addBots(6 * tables - session.bots.length);
-        await session.measure(4, server.pid); // settle: new tables deal their first hands
-        const window = await session.measure(12, server.pid);
+        await session.measure(STEP_SETTLE_S, server.pid);
+        const window = await session.measure(STEP_WINDOW_S, server.pid);
         console.error(`bench: ${session.seated} players, p99 ${window.latency.p99} ms (in the server ≤ ${window.serverLatency?.p99AtMostMs ?? '?'} ms), server CPU ${window.server?.cpuPercent ?? '?'}%`);
         measured.push({ players: session.seated, p99Ms: window.latency.p99, serverP99AtMostMs: window.serverLatency?.p99AtMostMs ?? null, cpu: window.server?.cpuPercent ?? null, botsCpu: window.bots.cpuPercent, cores: window.coreBusyPercent });
         if (window.latency.p99 > P99_LIMIT_MS || window.errors > 0) {
