@@ -1,12 +1,15 @@
 // `npm run bench`: every benchmark, one JSON line per figure. Figures are
 // throughput on one core of this machine; run it on an idle machine.
+import { spawnSync } from 'node:child_process';
 import { benchEvaluators } from './evaluator.ts';
 import { benchEngine } from './engine.ts';
 import { benchPhhReplay } from './phh.ts';
 import { printFigure } from './figure.ts';
-import { benchServer } from './server.ts';
+import { BOTS_NODE_FLAGS } from '../loadtest/bots-process.ts';
 
 for (const figure of await benchEvaluators()) printFigure(figure);
 for (const figure of benchEngine()) printFigure(figure);
 for (const figure of benchPhhReplay()) printFigure(figure);
-await benchServer();
+// The server figures' bots need Node flags of their own (`BOTS_NODE_FLAGS`): they run in a child.
+const server = spawnSync(process.execPath, [...BOTS_NODE_FLAGS, new URL('./server.ts', import.meta.url).pathname], { stdio: 'inherit' });
+process.exitCode = server.status ?? 1;

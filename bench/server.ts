@@ -3,6 +3,7 @@
 // starts its own server on fresh data: PostgreSQL when DATABASE_URL is set
 // (a new database next to it), else PGlite in /tmp; the line says which.
 import { availableParallelism } from 'node:os';
+import { rerunWithBotsFlags } from '../loadtest/bots-process.ts';
 import { pinProcess } from '../loadtest/proc.ts';
 import { spawnServer } from '../loadtest/server-process.ts';
 import { LoadSession, type WindowResult } from '../loadtest/session.ts';
@@ -132,8 +133,10 @@ function print(figure: ServerFigure): void {
   console.log(JSON.stringify(figure));
 }
 
-// `node bench/server.ts [hands|players|failover]`: one figure alone.
+// `node bench/server.ts [hands|players|failover]`: one figure alone; `npm run bench` runs it this way too.
 if (import.meta.main) {
+  const code = rerunWithBotsFlags();
+  if (code !== null) process.exit(code);
   await benchServer(process.argv[2]);
   process.exit(0);
 }

@@ -1,8 +1,12 @@
 // `npm run loadtest -- --tables N --bots M --duration S --think MS [--spawn]`:
 // bots play at a Felt server for a bounded time, then a summary is printed.
+import { rerunWithBotsFlags } from './bots-process.ts';
 import { runLoad } from './load.ts';
 import { parseOptions, USAGE, UsageError } from './options.ts';
 import { formatSummary } from './summary.ts';
+
+const rerun = rerunWithBotsFlags();
+if (rerun !== null) process.exit(rerun);
 
 let options: ReturnType<typeof parseOptions>;
 try {

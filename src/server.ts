@@ -1,5 +1,4 @@
 import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
 import type { Config } from './config.ts';
 import { createLogger } from './log.ts';
 import { createServerMetrics, snapshotWritesObserver } from './observability/server-metrics.ts';
@@ -16,6 +15,7 @@ import { TableOwnership } from './cluster/ownership.ts';
 import { clusterBackend } from './cluster/presence.ts';
 import { drainTables } from './cluster/drain.ts';
 import { Heartbeat } from './cluster/liveness.ts';
+import { SpreadPingTransport } from './transport/spread-ping-transport.ts';
 import { tableControl } from './tables/manage.ts';
 import { feltJobs, liveTablesOf } from './jobs/felt-jobs.ts';
 import { Scheduler } from './jobs/scheduler.ts';
@@ -80,7 +80,7 @@ export async function startServer(config: Config & {
   await insightFeed.attach(cluster.presence);
   const insights = insightService({ db, feed: insightFeed, liveTables: listTables, webhookUrl: config.insightsWebhookUrl, log });
   const server = new Server({
-    transport: new WebSocketTransport(),
+    transport: new SpreadPingTransport(),
     greet: false,
     gracefullyShutdown: false,
     presence: cluster.presence,
