@@ -69,11 +69,6 @@ const FENCED_UPSERT = `with "held" as (
 
 const UNFENCED_UPSERT = upsertStatement('true');
 
-/**
- * Upserts snapshots in one statement (so atomic on its own), inside `em`'s
- * transaction when it has one. With `owner`, only the tables whose lease that
- * process holds are written; returns the ids of the others.
- */
 /** Each table's newest snapshot of `snapshots`, by table id: one statement cannot touch a row twice. */
 export function newestPerTable(snapshots: SerialisedSnapshot[]): SerialisedSnapshot[] {
   const newest = new Map<string, SerialisedSnapshot>();
@@ -84,6 +79,11 @@ export function newestPerTable(snapshots: SerialisedSnapshot[]): SerialisedSnaps
   return [...newest.values()].sort((a, b) => (a.tableId < b.tableId ? -1 : a.tableId > b.tableId ? 1 : 0));
 }
 
+/**
+ * Upserts snapshots in one statement (so atomic on its own), inside `em`'s
+ * transaction when it has one. With `owner`, only the tables whose lease that
+ * process holds are written; returns the ids of the others.
+ */
 export async function upsertSnapshots(em: Em, snapshots: SerialisedSnapshot[], owner?: string): Promise<string[]> {
   const newest = newestPerTable(snapshots);
   if (newest.length === 0) return [];
