@@ -5,6 +5,7 @@ import { createServerMetrics, snapshotWritesObserver } from './observability/ser
 import { metricsHandler } from './observability/metrics-route.ts';
 import { requestContext } from './observability/request-context.ts';
 import { countJobRuns } from './observability/job-runs.ts';
+import { quietPm2Io } from './observability/pm2-io.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
 import { SnapshotWriter } from './persistence/snapshot-writer.ts';
 import { resolveJwtSecret } from './auth/secret.ts';
@@ -79,6 +80,7 @@ export async function startServer(config: Config & {
   const insightFeed = new InsightFeed({ log });
   await insightFeed.attach(cluster.presence);
   const insights = insightService({ db, feed: insightFeed, liveTables: listTables, webhookUrl: config.insightsWebhookUrl, log });
+  await quietPm2Io();
   const server = new Server({
     transport: new SpreadPingTransport(),
     greet: false,
