@@ -80,7 +80,7 @@ export async function runInsights(ctx: InsightContext): Promise<InsightRunResult
   const templateOf = new Map(openTables.map((table) => [table.id, table.templateId]));
   const liveById = new Map(live.map((table) => [table.tableId, table]));
   const templateName = new Map(templates.map((template) => [template.id, template.name]));
-  const lastHands = await Promise.all(openTables.map((table) => db.hands.list({ tableId: table.id, limit: 1, offset: 0 })));
+  const lastHandAt = await db.hands.lastEndedAt(openTables.map((table) => table.id));
 
   const findings: Finding[] = [
     ...demandAboveSupply({
@@ -93,10 +93,10 @@ export async function runInsights(ctx: InsightContext): Promise<InsightRunResult
     ...idleTables({
       now,
       thresholdMs: options.idleThresholdMs,
-      tables: openTables.map((table, i) => ({
+      tables: openTables.map((table) => ({
         tableId: table.id, name: table.name, templateId: table.templateId,
         templateName: templateName.get(table.templateId) ?? table.templateId,
-        openedAt: table.createdAt, lastHandAt: lastHands[i][0]?.endedAt ?? null, seated: liveById.get(table.id)?.seated ?? 0,
+        openedAt: table.createdAt, lastHandAt: lastHandAt.get(table.id) ?? null, seated: liveById.get(table.id)?.seated ?? 0,
       })),
     }),
     ...chipDumping({ hands, names, thresholds: options.chipDumping }),

@@ -175,6 +175,8 @@ export interface HandRepository {
   list(filter: HandFilter & { limit: number; offset: number }): Promise<HandRecord[]>;
   /** How many hands `list` pages through with this filter. */
   count(filter: HandFilter): Promise<number>;
+  /** When each of these tables' newest hand ended; a table without hands is absent. */
+  lastEndedAt(tableIds: string[]): Promise<Map<string, Date>>;
 }
 
 /**

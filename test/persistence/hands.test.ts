@@ -74,6 +74,16 @@ describeEachBackend('hands', (backend) => {
     assert.equal(await db().hands.count({ playerId: randomUUID() }), 0);
   });
 
+  it('when the last hands of tables are asked for then each table with hands has the end of its newest, and one without none', async () => {
+    const { hands, red, blue } = await arrange(db());
+    const idle = randomUUID();
+
+    const last = await db().hands.lastEndedAt([red, blue, idle]);
+
+    assert.deepEqual([...last].sort(([a], [b]) => a.localeCompare(b)), [[red, hands[4].endedAt], [blue, hands[3].endedAt]].sort(([a], [b]) => String(a).localeCompare(String(b))));
+    assert.deepEqual(await db().hands.lastEndedAt([]), new Map());
+  });
+
   it('when a hand is asked for by id then it comes back as recorded, or null when unknown', async () => {
     const { hands } = await arrange(db());
 
