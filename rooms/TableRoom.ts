@@ -445,7 +445,25 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     if (this.timer) clearTimeout(this.timer);
     roomServices().snapshots.forget(this.roomId);
     for (const resolve of this.handOverWaiters.splice(0)) resolve();
+    this.dropReservedSeats();
     await this.disconnect(CloseCode.SERVER_SHUTDOWN);
+  }
+
+  /**
+   * Forgets the seats reserved here and not taken yet. Colyseus keeps a room
+   * until its reservations expire (15 s), and while it is kept this process
+   * routes every join of the table id to it, not to the table's new host,
+   * which answers "full". Joins that reached this process while it stalled
+   * reserve such seats as soon as it wakes, before it learns the table is gone.
+   * Colyseus has no call for this: the two fields are its own.
+   */
+  private dropReservedSeats(): void {
+    const seats = this as unknown as { _reservedSeats: Record<string, unknown>; _reservedSeatTimeouts: Record<string, NodeJS.Timeout | undefined> };
+    for (const [sessionId, timeout] of Object.entries(seats._reservedSeatTimeouts)) {
+      clearTimeout(timeout);
+      delete seats._reservedSeatTimeouts[sessionId];
+    }
+    for (const sessionId of Object.keys(seats._reservedSeats)) delete seats._reservedSeats[sessionId];
   }
 
   /** The last step of a close, once every player is paid out: the row says closed, the lease goes, the room disposes. */
