@@ -37,6 +37,8 @@ export type TestCluster = {
   nodes: ClusterNode[];
   /** The fresh PostgreSQL database every process shares. */
   databaseUrl: string;
+  /** The Redis key prefix (`FELT_REDIS_PREFIX`) of this cluster's presence and listings. */
+  redisPrefix: string;
   /** Kills a process with SIGKILL (no goodbye); resolves when it is gone. */
   kill(index: number): Promise<void>;
   /** Stops a process with SIGTERM (a graceful shutdown); resolves with its exit code. */
@@ -103,6 +105,7 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
   return {
     nodes,
     databaseUrl,
+    redisPrefix,
     kill: (index) => killChild(nodes[index].child),
     async stop(index) {
       const child = nodes[index].child;
