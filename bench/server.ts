@@ -2,7 +2,7 @@
 // (`taskset`), the bots of this process on core 1, loopback only. Each figure
 // starts its own server on fresh data: PostgreSQL when DATABASE_URL is set
 // (a new database next to it), else PGlite in /tmp; the line says which.
-import { availableParallelism } from 'node:os';
+import { cpus } from 'node:os';
 import { rerunWithBotsFlags } from '../loadtest/bots-process.ts';
 import { pinProcess } from '../loadtest/proc.ts';
 import { spawnServer } from '../loadtest/server-process.ts';
@@ -14,6 +14,8 @@ export type ServerFigure = { name: string; value: number | null; unit: string; [
 
 const SERVER_CPUS = '0';
 const BOT_CPUS = '1';
+/** Every CPU of the machine; not `availableParallelism()`, which counts only those a pinned process may use. */
+const ALL_CPUS = (): string => `0-${cpus().length - 1}`;
 /** The issue's human pace: one action every 2 s per table. */
 const HUMAN_THINK_MS = 2_000;
 const P99_LIMIT_MS = 100;
@@ -39,6 +41,17 @@ function details(window: WindowResult): Record<string, unknown> {
 }
 
 /**
+ * CPU time per hand of the server and of the bots, in ms: steadier from run
+ * to run than hands per second, which moves with whatever else the machine
+ * runs, and what to watch when the server's code changes.
+ */
+function cpuPerHand(window: WindowResult): Record<string, number | null> {
+  const perHand = (percent: number | null | undefined): number | null =>
+    percent == null || window.handsPerSecond <= 0 ? null : Math.round((1000 * percent) / window.handsPerSecond) / 100;
+  return { serverCpuMsPerHand: perHand(window.server?.cpuPercent), botsCpuMsPerHand: perHand(window.bots.cpuPercent) };
+}
+
+/**
  * `server.hands_per_s`: instant bots (no think time, no pause between hands)
  * at enough six-max tables to keep one server process busy; complete hands
  * per second over the measured window.
@@ -54,6 +67,7 @@ export async function benchHandsPerSecond(tables = 100, seconds = 15): Promise<S
       return {
         name: 'server.hands_per_s', value: window.handsPerSecond, unit: 'hands/s',
         database: server.database, tables, players: seated, thinkMs: 0, pauseMs: 0, seconds, ...details(window),
+        ...cpuPerHand(window),
       };
     } finally {
       await session.close();
@@ -125,7 +139,7 @@ export async function benchServer(only?: string): Promise<void> {
     if (!only || only === 'players') print(await benchPlayersAtP99());
     if (!only || only === 'failover') print(await benchFailover({ serverCpus: SERVER_CPUS }));
   } finally {
-    if (pinned) pinProcess(process.pid, `0-${availableParallelism() - 1}`);
+    if (pinned) pinProcess(process.pid, ALL_CPUS());
   }
 }
 
