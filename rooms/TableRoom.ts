@@ -458,12 +458,15 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
    * Colyseus has no call for this: the two fields are its own.
    */
   private dropReservedSeats(): void {
-    const seats = this as unknown as { _reservedSeats: Record<string, unknown>; _reservedSeatTimeouts: Record<string, NodeJS.Timeout | undefined> };
-    for (const [sessionId, timeout] of Object.entries(seats._reservedSeatTimeouts)) {
+    // Optional: should a Colyseus release rename them, the room still stops (the stall test then waits too long).
+    const seats = this as unknown as { _reservedSeats?: Record<string, unknown>; _reservedSeatTimeouts?: Record<string, NodeJS.Timeout | undefined> };
+    const timeouts = seats._reservedSeatTimeouts ?? {};
+    for (const [sessionId, timeout] of Object.entries(timeouts)) {
       clearTimeout(timeout);
-      delete seats._reservedSeatTimeouts[sessionId];
+      delete timeouts[sessionId];
     }
-    for (const sessionId of Object.keys(seats._reservedSeats)) delete seats._reservedSeats[sessionId];
+    const reserved = seats._reservedSeats ?? {};
+    for (const sessionId of Object.keys(reserved)) delete reserved[sessionId];
   }
 
   /** The last step of a close, once every player is paid out: the row says closed, the lease goes, the room disposes. */
