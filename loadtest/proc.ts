@@ -73,6 +73,20 @@ export function coreBusyPercent(from: CoreSample, to: CoreSample): Record<string
 }
 
 /**
+ * Node flags for a process pinned to one core, the bots' or a spawned
+ * server's: garbage collection on the main thread only, in small steps
+ * between tasks. V8's helper threads can only take turns with the main
+ * thread on one core, and they took it in long slices:
+ * - the bots, at 5,100 players (a heap near 1 GB), saw patches 250–500 ms
+ *   late in one window out of three while the server's own p99 was 25 ms or
+ *   less; with the flag every window stayed at 75 ms or less;
+ * - the server, at 850 tables over 240 s, was stopped by major collections for
+ *   up to 350 ms (a 640 ms stall; the bots saw p99 53 ms, max 683 ms); with the
+ *   flag for at most 222 ms (p99 34 ms, max 251 ms).
+ */
+export const ONE_CORE_NODE_FLAGS = ['--single-threaded-gc'];
+
+/**
  * Pins every thread of process `pid` to the given CPU list (`taskset -a -cp`).
  * False when taskset is missing or refuses; the caller says so in its output.
  */

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { hasTaskset, sampleProcess, type ProcSample } from './proc.ts';
+import { hasTaskset, ONE_CORE_NODE_FLAGS, sampleProcess, type ProcSample } from './proc.ts';
 
 export type SpawnOptions = {
   /** Load-test tables to open (six-max NL 1/2). */
@@ -37,17 +37,6 @@ export type SpawnedServer = {
 
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
-/**
- * Node flags for a server pinned to one core: garbage collection on the main
- * thread only, as the bots have (`loadtest/bots-process.ts`). V8's helper
- * threads can only take turns with the main thread on one core. At 850
- * tables (5,100 players) over 240 s, with the drift probe in the server:
- * with its helper threads, major collections stopped it for up to 350 ms
- * (a 640 ms stall) and the bots saw p99 53 ms, max 683 ms; with this flag
- * they stopped it for at most 222 ms, and the bots saw p99 34 ms, max 251 ms.
- */
-const ONE_CORE_SERVER_FLAGS = ['--single-threaded-gc'];
-
 const isOneCpu = (cpus: string): boolean => /^\d+$/.test(cpus.trim());
 
 /**
@@ -76,7 +65,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
   const pinned = options.cpus !== null && hasTaskset();
   // Extra Node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it under load.
   const extra = process.env.FELT_LOADTEST_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
-  const nodeArgs = [...(pinned && isOneCpu(options.cpus as string) ? ONE_CORE_SERVER_FLAGS : []), ...extra, SERVE];
+  const nodeArgs = [...(pinned && isOneCpu(options.cpus as string) ? ONE_CORE_NODE_FLAGS : []), ...extra, SERVE];
   const child = pinned
     ? spawn('taskset', ['-c', options.cpus as string, process.execPath, ...nodeArgs], { env, stdio: ['ignore', 'inherit', 'inherit'] })
     : spawn(process.execPath, nodeArgs, { env, stdio: ['ignore', 'inherit', 'inherit'] });
