@@ -41,14 +41,19 @@ function details(window: WindowResult): Record<string, unknown> {
 }
 
 /**
- * CPU time per hand of the server and of the bots, in ms: steadier from run
- * to run than hands per second, which moves with whatever else the machine
- * runs, and what to watch when the server's code changes.
+ * CPU time per hand, in ms, of the server, the bots, PostgreSQL (when it runs
+ * on this machine) and the whole machine (every process on every core):
+ * steadier from run to run than hands per second, which moves with whatever
+ * else the machine runs, and what to watch when the server's code changes.
  */
 function cpuPerHand(window: WindowResult): Record<string, number | null> {
   const perHand = (percent: number | null | undefined): number | null =>
     percent == null || window.handsPerSecond <= 0 ? null : Math.round((1000 * percent) / window.handsPerSecond) / 100;
-  return { serverCpuMsPerHand: perHand(window.server?.cpuPercent), botsCpuMsPerHand: perHand(window.bots.cpuPercent) };
+  const machinePercent = Object.values(window.coreBusyPercent).reduce((sum, busy) => sum + busy, 0);
+  return {
+    serverCpuMsPerHand: perHand(window.server?.cpuPercent), botsCpuMsPerHand: perHand(window.bots.cpuPercent),
+    postgresCpuMsPerHand: perHand(window.postgres?.cpuPercent), machineCpuMsPerHand: perHand(machinePercent || null),
+  };
 }
 
 /**

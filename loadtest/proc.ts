@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** One reading of a process from /proc: CPU time used so far, resident and peak resident memory. */
 export type ProcSample = { atMs: number; cpuMs: number; rssMb: number; peakRssMb: number };
@@ -30,6 +30,47 @@ export function sampleProcess(pid: number): ProcSample | null {
   } catch {
     return null;
   }
+}
+
+/** CPU time so far of every process with one name (its /proc `comm`), by pid. */
+export type GroupSample = { atMs: number; cpuMsByPid: Map<number, number> };
+
+/**
+ * Reads every process named `name`, e.g. `postgres` for the database server
+ * and each connection's backend; empty when there is none or this is not Linux.
+ */
+export function sampleProcessGroup(name: string): GroupSample {
+  const cpuMsByPid = new Map<number, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    // not Linux
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      cpuMsByPid.set(Number(pid), ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks());
+    } catch {
+      // gone since the listing
+    }
+  }
+  return { atMs: performance.now(), cpuMsByPid };
+}
+
+/**
+ * The group's CPU use between two samples, in percent of one core; null when
+ * no such process ran. A process that started in between counts all its time,
+ * one that ended in between none of it.
+ */
+export function groupCpuPercent(from: GroupSample, to: GroupSample): number | null {
+  const wall = to.atMs - from.atMs;
+  if (to.cpuMsByPid.size === 0 || wall <= 0) return null;
+  let cpuMs = 0;
+  for (const [pid, end] of to.cpuMsByPid) cpuMs += end - (from.cpuMsByPid.get(pid) ?? 0);
+  return Math.round((1000 * cpuMs) / wall) / 10;
 }
 
 /** CPU use between two samples, in percent of one core. */

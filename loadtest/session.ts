@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from '@colyseus/sdk';
 import { Bot } from './bot.ts';
 import { Lobby } from './lobby.ts';
-import { coreBusyPercent, cpuPercent, sampleCores, sampleProcess, type ProcSample } from './proc.ts';
+import { coreBusyPercent, cpuPercent, groupCpuPercent, sampleCores, sampleProcess, sampleProcessGroup, type ProcSample } from './proc.ts';
 import { Scheduler } from './scheduler.ts';
 import { readBuckets, windowLatency, type ServerLatency } from './server-metrics.ts';
 import { LoadStats, type Latency } from './stats.ts';
@@ -45,6 +45,12 @@ export type WindowResult = {
   bots: { cpuPercent: number; rssMb: number; eventLoopDelayP99Ms: number };
   /** How busy each CPU of the machine was, by every process: the noise other work adds. */
   coreBusyPercent: Record<string, number>;
+  /**
+   * Every PostgreSQL process on this machine (server and backends), null when
+   * none runs here: with the database on the same machine, its share of the
+   * cores is part of what each hand costs.
+   */
+  postgres: { cpuPercent: number } | null;
 };
 
 /**
@@ -135,15 +141,17 @@ export class LoadSession {
     const serverStart = serverPid ? sampleProcess(serverPid) : null;
     const botsStart = sampleProcess(process.pid);
     const coresStart = sampleCores();
+    const postgresStart = sampleProcessGroup('postgres');
     const bucketsStart = await readBuckets(this.options.url);
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
     const bucketsEnd = await readBuckets(this.options.url);
     const serverEnd = serverPid ? sampleProcess(serverPid) : null;
     const botsEnd = sampleProcess(process.pid);
     const cores = coreBusyPercent(coresStart, sampleCores());
+    const postgresCpu = groupCpuPercent(postgresStart, sampleProcessGroup('postgres'));
     loopDelay.disable();
     const serverLatency = bucketsStart && bucketsEnd ? windowLatency(bucketsStart, bucketsEnd) : null;
-    return { ...this.result(seconds, serverStart, serverEnd, botsStart, botsEnd, loopDelay.percentile(99) / 1e6), serverLatency, coreBusyPercent: cores };
+    return { ...this.result(seconds, serverStart, serverEnd, botsStart, botsEnd, loopDelay.percentile(99) / 1e6), serverLatency, coreBusyPercent: cores, postgres: postgresCpu === null ? null : { cpuPercent: postgresCpu } };
   }
 
   /** Every bot leaves its table, then the lobby closes. */
@@ -153,7 +161,7 @@ export class LoadSession {
     await this.lobby.close();
   }
 
-  private result(seconds: number, serverStart: ProcSample | null, serverEnd: ProcSample | null, botsStart: ProcSample | null, botsEnd: ProcSample | null, loopP99: number): Omit<WindowResult, 'coreBusyPercent' | 'serverLatency'> {
+  private result(seconds: number, serverStart: ProcSample | null, serverEnd: ProcSample | null, botsStart: ProcSample | null, botsEnd: ProcSample | null, loopP99: number): Omit<WindowResult, 'coreBusyPercent' | 'serverLatency' | 'postgres'> {
     const stats = this.stats;
     const hands = stats.handsPlayed();
     const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -22,6 +22,7 @@ export function formatSummary(report: LoadReport): string {
       ? `  server           CPU ${server.cpuPercent}% of a core, RSS ${server.rssMb} MB, peak ${server.peakRssMb} MB${report.pinned.server ? ' (pinned)' : ''}`
       : '  server           CPU and memory unknown (not spawned; pass --server-pid to read them)',
     `  bots (this proc) CPU ${bots.cpuPercent}% of a core, RSS ${bots.rssMb} MB, event-loop delay p99 ${bots.eventLoopDelayP99Ms} ms${report.pinned.bots ? ' (pinned)' : ''}`,
+    ...(report.postgres ? [`  postgres         CPU ${report.postgres.cpuPercent}% of a core (every postgres process on this machine)`] : []),
     `  machine          ${Object.entries(report.coreBusyPercent).map(([cpu, busy]) => `cpu${cpu} ${busy}% busy`).join(', ') || 'per-core load unknown'} (every process)`,
   ];
   const serverCore = report.serverCpus !== null ? report.coreBusyPercent[report.serverCpus] : undefined;

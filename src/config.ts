@@ -46,6 +46,12 @@ export type Config = {
   leaseMs: number;
   /** On shutdown, how long hands in play may run on before the tables move mid-hand (`FELT_DRAIN_MS`). */
   drainMs: number;
+  /**
+   * How long a changed table waits for its snapshot, so that changes within it
+   * share one write (`FELT_SNAPSHOT_MS`): a crash undoes at most this much of a
+   * hand in play; finished hands are written with their snapshot, whatever it is.
+   */
+  snapshotMs: number;
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -121,10 +127,11 @@ const schema = z.object({
   FELT_REDIS_PREFIX: optional(z.string().trim().regex(/^[\w.:-]{1,64}$/, 'must be 1 to 64 letters, digits or . _ : -')),
   FELT_LEASE_MS: withDefault(integer('a number of milliseconds from 500 to 600000', 500, 600_000), 3000),
   FELT_DRAIN_MS: optional(integer('a number of milliseconds from 0 to 3600000', 0, 3_600_000)),
+  FELT_SNAPSHOT_MS: withDefault(integer('a number of milliseconds from 10 to 10000', 10, 10_000), 50),
 });
 
 // Settings whose values may be shown back in an error; the others can hold passwords.
-const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_ANALYTICS_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
+const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_ANALYTICS_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_SNAPSHOT_MS', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
 
 // One of the pair without the other would silently leave the room without an admin.
 function adminPairIssues(env: Record<string, string | undefined>): ConfigIssue[] {
@@ -176,5 +183,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     leaseMs: settings.FELT_LEASE_MS,
     // Alone, a process has nobody to hand a hand to: it stops at once and resumes the hand on restart.
     drainMs: settings.FELT_DRAIN_MS ?? (settings.REDIS_URL ? 30_000 : 0),
+    snapshotMs: settings.FELT_SNAPSHOT_MS,
   };
 }

@@ -68,7 +68,7 @@ export async function startServer(config: Config & {
   const ownership = new TableOwnership({ db, processId: config.processId, log, leaseMs: config.leaseMs });
   // Fenced: only the lease holder writes a table; a room whose writes are refused has lost its table and stops.
   const leaseLost = (tableId: string): void => void ownership.lost(tableId).catch((error: unknown) => log.error({ err: error, tableId }, 'could not stop a table whose lease was lost'));
-  const snapshots = new SnapshotWriter(db.snapshots, 50, (error) => log.error({ err: error }, 'snapshot write failed'), snapshotWritesObserver(metrics), {
+  const snapshots = new SnapshotWriter(db.snapshots, config.snapshotMs, (error) => log.error({ err: error }, 'snapshot write failed'), snapshotWritesObserver(metrics), {
     owner: config.processId,
     onRefused: (tableIds) => tableIds.forEach(leaseLost),
   });

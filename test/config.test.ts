@@ -37,6 +37,7 @@ describe('config', () => {
       redisPrefix: undefined,
       leaseMs: 3000,
       drainMs: 0,
+      snapshotMs: 50,
     });
   });
 
@@ -62,6 +63,7 @@ describe('config', () => {
       FELT_REDIS_PREFIX: 'felt:eu',
       FELT_LEASE_MS: '2000',
       FELT_DRAIN_MS: '5000',
+      FELT_SNAPSHOT_MS: '250',
     });
 
     assert.deepEqual(config, {
@@ -85,6 +87,7 @@ describe('config', () => {
       redisPrefix: 'felt:eu',
       leaseMs: 2000,
       drainMs: 5000,
+      snapshotMs: 250,
     });
   });
 
@@ -120,6 +123,12 @@ describe('config', () => {
 
   it('when the lease is shorter than half a second then it is refused', () => {
     assert.match(issuesOf({ FELT_LEASE_MS: '100' }).FELT_LEASE_MS, /from 500 to 600000/);
+  });
+
+  it('when the snapshot interval is not a whole number of ms from 10 to 10000 then it is refused', () => {
+    assert.match(issuesOf({ FELT_SNAPSHOT_MS: '5' }).FELT_SNAPSHOT_MS, /from 10 to 10000 \(got "5"\)/);
+    assert.match(issuesOf({ FELT_SNAPSHOT_MS: '1s' }).FELT_SNAPSHOT_MS, /from 10 to 10000 \(got "1s"\)/);
+    assert.match(issuesOf({ FELT_SNAPSHOT_MS: '60000' }).FELT_SNAPSHOT_MS, /from 10 to 10000/);
   });
 
   it('when the token lifetime is written in other units then it is read in seconds', () => {
