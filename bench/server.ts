@@ -7,6 +7,7 @@ import { rerunWithBotsFlags } from '../loadtest/bots-process.ts';
 import { pinProcess } from '../loadtest/proc.ts';
 import { spawnServer } from '../loadtest/server-process.ts';
 import { LoadSession, type WindowResult } from '../loadtest/session.ts';
+import type { ServerPauses } from '../loadtest/server-metrics.ts';
 import { benchFailover } from './server-failover.ts';
 
 /** A server figure: like `Figure`, plus what it was measured on; `value` is null when it could not be measured (`reason` says why). */
@@ -99,7 +100,10 @@ export async function benchPlayersAtP99(capTables = 1_000, budgetS = 480): Promi
   const steps = [50, 350, 650, 800, 850, 900, 950, capTables].filter((n) => n <= capTables);
   const server = await spawnServer({ tables: capTables, cpus: SERVER_CPUS, databaseUrl: databaseUrl(), readyTimeoutMs: 300_000 });
   const started = performance.now();
-  const measured: { players: number; p99Ms: number; serverP99AtMostMs: number | null; cpu: number | null; botsCpu: number; cores: Record<string, number> }[] = [];
+  const measured: {
+    players: number; p99Ms: number; serverP99AtMostMs: number | null; cpu: number | null; botsCpu: number; cores: Record<string, number>;
+    serverPauses: ServerPauses | null; botsLoopDelayP99Ms: number;
+  }[] = [];
   let best: { players: number; window: WindowResult } | null = null;
   let stop = 'cap';
   try {
@@ -114,8 +118,13 @@ export async function benchPlayersAtP99(capTables = 1_000, budgetS = 480): Promi
         await session.addBots(6 * tables - session.bots.length);
         await session.measure(STEP_SETTLE_S, server.pid);
         const window = await session.measure(STEP_WINDOW_S, server.pid);
-        console.error(`bench: ${session.seated} players, p99 ${window.latency.p99} ms (in the server ≤ ${window.serverLatency?.p99AtMostMs ?? '?'} ms), server CPU ${window.server?.cpuPercent ?? '?'}%`);
-        measured.push({ players: session.seated, p99Ms: window.latency.p99, serverP99AtMostMs: window.serverLatency?.p99AtMostMs ?? null, cpu: window.server?.cpuPercent ?? null, botsCpu: window.bots.cpuPercent, cores: window.coreBusyPercent });
+        const pauses = window.serverPauses;
+        console.error(`bench: ${session.seated} players, p99 ${window.latency.p99} ms (in the server ≤ ${window.serverLatency?.p99AtMostMs ?? '?'} ms), server CPU ${window.server?.cpuPercent ?? '?'}%, `
+          + `its longest pause ${pauses?.loopLagMaxMs ?? '?'} ms (${pauses?.majorGcsOver100Ms ?? '?'} of ${pauses?.majorGcs ?? '?'} major GCs over 100 ms), bots' event-loop delay p99 ${window.bots.eventLoopDelayP99Ms} ms`);
+        measured.push({
+          players: session.seated, p99Ms: window.latency.p99, serverP99AtMostMs: window.serverLatency?.p99AtMostMs ?? null, cpu: window.server?.cpuPercent ?? null,
+          botsCpu: window.bots.cpuPercent, cores: window.coreBusyPercent, serverPauses: pauses, botsLoopDelayP99Ms: window.bots.eventLoopDelayP99Ms,
+        });
         if (window.latency.p99 > P99_LIMIT_MS || window.errors > 0) {
           stop = window.errors > 0 ? 'errors' : 'p99 over 100 ms';
           break;

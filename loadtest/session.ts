@@ -4,7 +4,7 @@ import { Bot } from './bot.ts';
 import { Lobby } from './lobby.ts';
 import { coreBusyPercent, cpuPercent, groupCpuPercent, sampleCores, sampleProcess, sampleProcessGroup, type ProcSample } from './proc.ts';
 import { Scheduler } from './scheduler.ts';
-import { readBuckets, windowLatency, type ServerLatency } from './server-metrics.ts';
+import { parseBuckets, parsePauses, readMetrics, windowLatency, windowPauses, type ServerLatency, type ServerPauses } from './server-metrics.ts';
 import { LoadStats, type Latency } from './stats.ts';
 
 export type SessionOptions = {
@@ -35,6 +35,8 @@ export type WindowResult = {
   latency: Latency;
   /** The same as the server measured it (`/metrics`), without the bots' and the network's part; null when unread. */
   serverLatency: ServerLatency | null;
+  /** What stopped the server's event loop (`/metrics`): the pauses every connection waits through; null when unread. */
+  serverPauses: ServerPauses | null;
   errors: number;
   errorCodes: Record<string, number>;
   seatRetries: number;
@@ -142,16 +144,22 @@ export class LoadSession {
     const botsStart = sampleProcess(process.pid);
     const coresStart = sampleCores();
     const postgresStart = sampleProcessGroup('postgres');
-    const bucketsStart = await readBuckets(this.options.url);
+    const metricsStart = await readMetrics(this.options.url);
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    const bucketsEnd = await readBuckets(this.options.url);
+    const metricsEnd = await readMetrics(this.options.url);
     const serverEnd = serverPid ? sampleProcess(serverPid) : null;
     const botsEnd = sampleProcess(process.pid);
     const cores = coreBusyPercent(coresStart, sampleCores());
     const postgresCpu = groupCpuPercent(postgresStart, sampleProcessGroup('postgres'));
     loopDelay.disable();
-    const serverLatency = bucketsStart && bucketsEnd ? windowLatency(bucketsStart, bucketsEnd) : null;
-    return { ...this.result(seconds, serverStart, serverEnd, botsStart, botsEnd, loopDelay.percentile(99) / 1e6), serverLatency, coreBusyPercent: cores, postgres: postgresCpu === null ? null : { cpuPercent: postgresCpu } };
+    const serverLatency = metricsStart && metricsEnd ? windowLatency(parseBuckets(metricsStart), parseBuckets(metricsEnd)) : null;
+    const pausesStart = metricsStart ? parsePauses(metricsStart) : null;
+    const pausesEnd = metricsEnd ? parsePauses(metricsEnd) : null;
+    return {
+      ...this.result(seconds, serverStart, serverEnd, botsStart, botsEnd, loopDelay.percentile(99) / 1e6),
+      serverLatency, serverPauses: pausesStart && pausesEnd ? windowPauses(pausesStart, pausesEnd) : null,
+      coreBusyPercent: cores, postgres: postgresCpu === null ? null : { cpuPercent: postgresCpu },
+    };
   }
 
   /** Every bot leaves its table, then the lobby closes. */
@@ -161,7 +169,7 @@ export class LoadSession {
     await this.lobby.close();
   }
 
-  private result(seconds: number, serverStart: ProcSample | null, serverEnd: ProcSample | null, botsStart: ProcSample | null, botsEnd: ProcSample | null, loopP99: number): Omit<WindowResult, 'coreBusyPercent' | 'serverLatency' | 'postgres'> {
+  private result(seconds: number, serverStart: ProcSample | null, serverEnd: ProcSample | null, botsStart: ProcSample | null, botsEnd: ProcSample | null, loopP99: number): Omit<WindowResult, 'coreBusyPercent' | 'serverLatency' | 'serverPauses' | 'postgres'> {
     const stats = this.stats;
     const hands = stats.handsPlayed();
     const round1 = (n: number): number => Math.round(n * 10) / 10;

@@ -17,6 +17,7 @@ export function formatSummary(report: LoadReport): string {
     report.serverLatency
       ? `    in the server  p50 ${atMost(report.serverLatency.p50AtMostMs)}, p99 ${atMost(report.serverLatency.p99AtMostMs)} (${report.serverLatency.count} actions, its /metrics histogram)`
       : '    in the server  unknown (its /metrics could not be read)',
+    ...(report.serverPauses ? [`    its pauses     event-loop delay max ${report.serverPauses.loopLagMaxMs ?? '?'} ms; ${report.serverPauses.majorGcs} major GCs, ${report.serverPauses.majorGcMs} ms in all, ${report.serverPauses.majorGcsOver100Ms} over 100 ms`] : []),
     `  errors           ${report.errors}${errors ? ` (${errors})` : ''}; seat races ${report.seatRetries}, rebuys ${report.rebuys}`,
     server
       ? `  server           CPU ${server.cpuPercent}% of a core, RSS ${server.rssMb} MB, peak ${server.peakRssMb} MB${report.pinned.server ? ' (pinned)' : ''}`

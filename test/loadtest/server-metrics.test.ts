@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { parseBuckets, windowLatency } from '../../loadtest/server-metrics.ts';
+import { collectDefaultMetrics, Registry, type Histogram } from 'prom-client';
+import { parseBuckets, parsePauses, windowLatency, windowPauses } from '../../loadtest/server-metrics.ts';
 
 const exposition = (counts: number[]) => [
   '# HELP felt_action_to_patch_seconds From receiving an act message to sending the state patch that carries its result.',
@@ -29,5 +30,35 @@ describe('loadtest: the server-side latency from /metrics', () => {
     const same = parseBuckets(exposition([5, 6, 7, 8]));
     assert.equal(windowLatency(same, same), null);
     assert.equal(windowLatency(parseBuckets('felt_rooms 3'), parseBuckets('felt_rooms 4')), null);
+  });
+});
+
+describe("loadtest: the server's pauses from /metrics", () => {
+  /** A registry with Node's default metrics, as the server's, and its GC histogram to observe collections by hand. */
+  function nodeMetrics(): { registry: Registry; gc: Histogram<'kind'> } {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    return { registry, gc: registry.getSingleMetric('nodejs_gc_duration_seconds') as Histogram<'kind'> };
+  }
+
+  it('when major collections happen between two readings then only theirs count, with those over 100 ms', async () => {
+    const { registry, gc } = nodeMetrics();
+    gc.observe({ kind: 'major' }, 0.05);
+    gc.observe({ kind: 'major' }, 0.25);
+    gc.observe({ kind: 'minor' }, 0.5);
+    const start = parsePauses(await registry.metrics());
+    gc.observe({ kind: 'major' }, 0.3);
+    gc.observe({ kind: 'major' }, 0.02);
+    gc.observe({ kind: 'minor' }, 0.4);
+    const end = parsePauses(await registry.metrics());
+
+    assert.ok(start && end);
+    const pauses = windowPauses(start, end);
+    assert.deepEqual({ ...pauses, loopLagMaxMs: undefined }, { majorGcs: 2, majorGcMs: 320, majorGcsOver100Ms: 1, loopLagMaxMs: undefined });
+    assert.ok(pauses.loopLagMaxMs !== null && pauses.loopLagMaxMs >= 0, 'the event-loop delay is read');
+  });
+
+  it('when the page has no collection histogram then there is no reading', () => {
+    assert.equal(parsePauses('felt_rooms 3'), null);
   });
 });
