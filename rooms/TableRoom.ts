@@ -262,15 +262,18 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     for (const event of events) {
       if (event.type === 'handComplete') {
         this.finished = { hand: event.hand, seats: event.seats };
+        const version = this.table.state.version;
         await db.completion.complete({
           hand: {
             id: randomUUID(), tableId: this.roomId, handNumber: event.handNumber, variant: event.hand.config.variant,
             startedAt: new Date(event.startedAt), endedAt: new Date(event.endedAt), playerIds: event.playerIds,
             state: event.hand, rake: event.rake,
           },
-          snapshot: { tableId: this.roomId, version: this.table.state.version, state: this.table.state },
+          snapshot: { tableId: this.roomId, version, state: this.table.state },
           owner: processId,
         });
+        // The hand's snapshot is durable: the mark below writes the table again only if it changes after.
+        snapshots.durable(this.roomId, version);
         this.observer.handCompleted(event.hand.config.variant);
       } else if (event.type === 'cashOut' || event.type === 'moveMoney') {
         const key = event.type === 'cashOut' ? event.key : event.money.key;

@@ -18,6 +18,8 @@ export class SnapshotWriter {
   private readonly dirty = new Map<string, Source>();
   /** When each dirty table was first marked since its last write: where its snapshot lag starts. */
   private readonly markedAt = new Map<string, number>();
+  /** The newest version of each table written by someone else (a hand's completion writes its snapshot): the writer skips it. */
+  private readonly durableElsewhere = new Map<string, number>();
   /** Tables read into a batch that is not durable yet, with how many such batches each is in. */
   private readonly inFlight = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
@@ -62,12 +64,15 @@ export class SnapshotWriter {
   /** Writes the tables marked now. Never rejects: a failed batch is marked again for the next interval. */
   private async write(): Promise<void> {
     if (this.dirty.size === 0) return;
-    const sources = [...this.dirty];
-    this.dirty.clear();
     const marked = new Map(this.markedAt);
     this.markedAt.clear();
     // `saveMany` serialises each state before it first awaits, so reading the live state here needs no copy.
-    const batch = sources.map(([tableId, source]) => ({ tableId, ...source() }));
+    const read = [...this.dirty].map(([tableId, source]) => ({ tableId, source, snapshot: source() }));
+    this.dirty.clear();
+    const due = read.filter(({ tableId, snapshot }) => snapshot.version > (this.durableElsewhere.get(tableId) ?? -1));
+    if (due.length === 0) return;
+    const sources = due.map(({ tableId, source }) => [tableId, source] as const);
+    const batch = due.map(({ tableId, snapshot }) => ({ tableId, ...snapshot }));
     for (const [tableId] of sources) this.inFlight.set(tableId, (this.inFlight.get(tableId) ?? 0) + 1);
     try {
       const refused = new Set(await this.repository.saveMany(batch, this.fence?.owner));
@@ -92,10 +97,20 @@ export class SnapshotWriter {
     }
   }
 
+  /**
+   * Says that version `version` of a table is durable already, written by
+   * another path in the same transaction as something else (a finished hand
+   * and its snapshot): a mark that still reads that version is not written again.
+   */
+  durable(tableId: string, version: number): void {
+    if (version > (this.durableElsewhere.get(tableId) ?? -1)) this.durableElsewhere.set(tableId, version);
+  }
+
   /** Drops a table's unwritten changes: its room stops because another process runs the table now. */
   forget(tableId: string): void {
     this.dirty.delete(tableId);
     this.markedAt.delete(tableId);
+    this.durableElsewhere.delete(tableId);
   }
 
   get pending(): number {

@@ -65,4 +65,32 @@ describe('snapshot writer', () => {
 
     assert.deepEqual([owners.length, writer.backlog], [0, 0]);
   });
+
+  it('when a version is durable elsewhere (a finished hand) then a mark still reading it is not written again, and a newer one is', async () => {
+    const batches: string[][] = [];
+    const repository: SnapshotRepository = {
+      async saveMany(batch) {
+        batches.push(batch.map((s) => `${s.tableId}@${s.version}`));
+        return [];
+      },
+      async load() {
+        return null;
+      },
+    };
+    const writer = new SnapshotWriter(repository, 10_000);
+    writer.durable('hand', 7);
+    writer.mark('hand', source(7));
+    writer.mark('other', source(7));
+    await writer.flush();
+    writer.durable('hand', 5);
+    writer.mark('hand', source(8));
+    await writer.flush();
+    writer.mark('hand', source(8));
+    writer.forget('hand');
+    writer.mark('hand', source(7));
+    await writer.flush();
+
+    assert.deepEqual(batches, [['other@7'], ['hand@8'], ['hand@7']]);
+    assert.equal(writer.backlog, 0);
+  });
 });
