@@ -17,16 +17,21 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
+/** A process's name and the CPU time it has used so far, from the text of its /proc/<pid>/stat. */
+function readStat(stat: string): { name: string; cpuMs: number } {
+  // The name is in parentheses and may itself hold spaces and parentheses: the fields come after the last one.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
+  return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), cpuMs: (ticks * 1000) / clockTicks() };
+}
+
 /** Reads /proc/<pid>/stat and status; null when the process is gone or this is not Linux. */
 export function sampleProcess(pid: number): ProcSample | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name, which may itself hold spaces and parentheses.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime
+    const { cpuMs } = readStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-    return { atMs: performance.now(), cpuMs: (ticks * 1000) / clockTicks(), rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
+    return { atMs: performance.now(), cpuMs, rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
   } catch {
     return null;
   }
@@ -49,10 +54,8 @@ export function sampleProcessGroup(name: string): GroupSample {
   }
   for (const pid of pids) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) !== name) continue;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      cpuMsByPid.set(Number(pid), ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks());
+      const stat = readStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      if (stat.name === name) cpuMsByPid.set(Number(pid), stat.cpuMs);
     } catch {
       // gone since the listing
     }
