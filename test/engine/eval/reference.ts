@@ -121,3 +121,55 @@ export function referenceOmahaLow8(hole: readonly number[], board: readonly numb
   for (const two of choose(hole, 2)) for (const three of choose(board, 3)) candidates.push(referenceLow5([...two, ...three]));
   return bestLow(candidates);
 }
+
+/** The card's value when the ace plays low: ace = 1, deuce = 2 .. king = 13. */
+function aceLowValue(card: number): number {
+  return (card >> 2) === 12 ? 1 : (card >> 2) + 2;
+}
+
+/** Ace-to-five categories, best first: what a five-card low holds beyond its ranks. */
+const A5_SHAPES = ['11111', '2111', '221', '311', '32', '41'];
+
+/**
+ * Ace-to-five low (razz) of exactly five cards, suits ignored: the category by
+ * the sizes of the groups of equal rank, then the group values (ace = 1),
+ * biggest group first and the higher value first, compared as digits. LOWER wins.
+ */
+export function referenceLowA5Of5(cards: readonly number[]): number {
+  const values = cards.map(aceLowValue);
+  const groups = [...new Set(values)]
+    .map((value) => ({ value, size: values.filter((v) => v === value).length }))
+    .sort((x, y) => y.size - x.size || y.value - x.value);
+  return A5_SHAPES.indexOf(groups.map((g) => g.size).join('')) * 16 ** 5 + digits(groups.map((g) => g.value));
+}
+
+/** Best ace-to-five low of any five of the cards; lower wins. */
+export function referenceLowA5(cards: readonly number[]): number {
+  return Math.min(...choose(cards, 5).map(referenceLowA5Of5));
+}
+
+/** Deuce-to-seven low: the weakest high hand of any five of the cards wins. LOWER wins (it is that high score). */
+export function referenceLow27(cards: readonly number[]): number {
+  return Math.min(...choose(cards, 5).map((five) => referenceScore5(five)));
+}
+
+/**
+ * Badugi: among every set of cards with no rank and no suit twice, the largest,
+ * then the lowest values (ace = 1) compared from the highest down. LOWER wins:
+ * (4 - size) then those values as digits.
+ */
+export function referenceBadugi(cards: readonly number[]): number {
+  let best = Infinity;
+  for (let size = 1; size <= Math.min(4, cards.length); size++) {
+    for (const set of choose(cards, size)) {
+      const values = set.map(aceLowValue);
+      const suits = set.map((c) => c & 3);
+      if (new Set(values).size !== size || new Set(suits).size !== size) continue;
+      let score = 4 - size;
+      for (const v of [...values].sort((x, y) => y - x)) score = score * 16 + v;
+      for (let pad = size; pad < 4; pad++) score *= 16;
+      best = Math.min(best, score);
+    }
+  }
+  return best;
+}
