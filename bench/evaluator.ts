@@ -1,9 +1,15 @@
 // Seven-card hand evaluation throughput: Felt against two npm evaluators on
 // the same random hands. Each library gets the hands in its own input format,
-// converted before timing, through its fastest seven-card entry point.
+// converted before timing, through its fastest seven-card entry point. Then
+// Felt's low and badugi evaluators on the same hands: razz and eight-or-better
+// on all seven cards, 2-7 on the first five, badugi on the first four.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { badugiOf4 } from '../src/engine/eval/badugi.ts';
 import { evaluate7 } from '../src/engine/eval/high.ts';
+import { low27Of5 } from '../src/engine/eval/low-27.ts';
+import { lowA5Of7 } from '../src/engine/eval/low-a5.ts';
+import { evaluateLow8 } from '../src/engine/eval/low.ts';
 import { printFigure, type Figure } from './figure.ts';
 
 type ArrayEvaluator = (cards: number[]) => number;
@@ -71,6 +77,33 @@ function runFelt(hands: Uint8Array): number {
   return sum;
 }
 
+function runRazz(hands: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < hands.length; i += 7) {
+    sum += lowA5Of7(hands[i], hands[i + 1], hands[i + 2], hands[i + 3], hands[i + 4], hands[i + 5], hands[i + 6]);
+  }
+  return sum;
+}
+
+/** evaluateLow8 takes an array: one view per hand, made before timing. Adds one so that no low (-1) still counts. */
+function runLow8(views: readonly Uint8Array[]): number {
+  let sum = 0;
+  for (let h = 0; h < views.length; h++) sum += evaluateLow8(views[h], 7) + 1;
+  return sum;
+}
+
+function runLow27(hands: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < hands.length; i += 7) sum += low27Of5(hands[i], hands[i + 1], hands[i + 2], hands[i + 3], hands[i + 4]);
+  return sum;
+}
+
+function runBadugi(hands: Uint8Array): number {
+  let sum = 0;
+  for (let i = 0; i < hands.length; i += 7) sum += badugiOf4(hands[i], hands[i + 1], hands[i + 2], hands[i + 3]);
+  return sum;
+}
+
 function runPokertools(evaluate: ArrayEvaluator, hands: number[][]): number {
   let sum = 0;
   for (let i = 0; i < hands.length; i++) sum += evaluate(hands[i]);
@@ -123,13 +156,17 @@ function assertSameOrder(name: string, felt: readonly number[], other: readonly 
   }
 }
 
-/** Seven-card evaluations per second for Felt, @pokertools/evaluator and phe on one core. */
+/**
+ * Seven-card evaluations per second for Felt, @pokertools/evaluator and phe on
+ * one core, then Felt's razz, eight-or-better low, 2-7 and badugi evaluations per second.
+ */
 export async function benchEvaluators(): Promise<Figure[]> {
   const pokertools = loadPokertools();
   const phe = loadPhe();
   const feltHands = dealHands(HANDS, SEED);
   const libraryHands = feltHands.map(toLibraryCode);
   const pokertoolsHands = Array.from({ length: HANDS }, (_, h) => Array.from(libraryHands.subarray(h * 7, h * 7 + 7)));
+  const low8Views = Array.from({ length: HANDS }, (_, h) => feltHands.subarray(h * 7, h * 7 + 7));
 
   const sample = Math.min(10_000, HANDS);
   const felt = Array.from({ length: sample }, (_, h) => evaluate7(...(Array.from(feltHands.subarray(h * 7, h * 7 + 7)) as Parameters<typeof evaluate7>)));
@@ -140,6 +177,10 @@ export async function benchEvaluators(): Promise<Figure[]> {
     { name: 'evaluator.felt', value: measure(() => runFelt(feltHands), HANDS), unit: 'evals/s' },
     { name: 'evaluator.pokertools', value: measure(() => runPokertools(pokertools, pokertoolsHands), HANDS), unit: 'evals/s' },
     { name: 'evaluator.phe', value: measure(() => runPhe(phe, libraryHands), HANDS), unit: 'evals/s' },
+    { name: 'evaluator.felt.razz', value: measure(() => runRazz(feltHands), HANDS), unit: 'evals/s' },
+    { name: 'evaluator.felt.low8', value: measure(() => runLow8(low8Views), HANDS), unit: 'evals/s' },
+    { name: 'evaluator.felt.low27', value: measure(() => runLow27(feltHands), HANDS), unit: 'evals/s' },
+    { name: 'evaluator.felt.badugi', value: measure(() => runBadugi(feltHands), HANDS), unit: 'evals/s' },
   ];
   if (!Number.isFinite(checksum) || checksum <= 0) throw new Error(`Evaluator checksum ${checksum} is not a positive sum of strengths.`);
   return figures;
