@@ -1,12 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePhh, parsePhhs } from '../engine/phh/parse.ts';
 import { verifyPhh } from '../engine/phh/replay.ts';
+import { writePhhs } from '../engine/phh/write.ts';
 import type { PhhDocument } from '../engine/phh/document.ts';
+import { CORPUS_VARIANTS, corpusFileName, playCorpus } from './phh-corpus.ts';
 
-// The command line around the pure PHH modules (the engine itself does no I/O): `npm run phh -- verify <files or folders...>`.
+// The command line around the pure PHH modules (the engine itself does no I/O):
+// `npm run phh -- verify <files or folders...>` and `npm run phh -- corpus <folder> [seed]`.
 
-const USAGE = 'usage: npm run phh -- verify <files or folders...>';
+const USAGE = `usage: npm run phh -- verify <files or folders...>
+       npm run phh -- corpus <folder> [seed]   (writes one .phhs file per variant; seed 1 makes test/engine/phh/corpus)`;
 
 function collect(path: string, into: string[]): void {
   const stat = statSync(path);
@@ -60,8 +64,25 @@ function verify(paths: string[]): number {
   return failed === 0 ? 0 : 1;
 }
 
+function corpus(folder: string, seedText = '1'): number {
+  const seed = Number(seedText);
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    console.error(`seed "${seedText}" is not a whole number`);
+    return 2;
+  }
+  mkdirSync(folder, { recursive: true });
+  for (const variant of CORPUS_VARIANTS) {
+    const hands = playCorpus(variant, seed);
+    const file = join(folder, corpusFileName(variant));
+    writeFileSync(file, writePhhs(hands.map((hand) => hand.doc)));
+    console.log(`${file}: ${hands.length} hands`);
+  }
+  return 0;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'verify' && rest.length > 0) process.exitCode = verify(rest);
+else if (command === 'corpus' && rest.length >= 1 && rest.length <= 2) process.exitCode = corpus(rest[0], rest[1]);
 else {
   console.error(USAGE);
   process.exitCode = 2;

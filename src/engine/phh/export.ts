@@ -1,4 +1,5 @@
-import { formatPhhAction, type PhhAction } from './action.ts';
+import { phhActions } from './export-actions.ts';
+import { phhForcedBets } from './export-forced-bets.ts';
 import type { PhhDocument, PhhUserValue, PhhVariant } from './document.ts';
 import { OddChipRule, type HandState } from '../hand/state.ts';
 import { findVariant, BettingStructure } from '../variants.ts';
@@ -15,43 +16,21 @@ export type PhhMetadata = {
   startedAt?: Date;
 };
 
-/** The PHH action for one operation of the log, or null for dealer steps PHH leaves implicit. */
-function toPhhAction(op: HandState['log'][number]): PhhAction | null {
-  switch (op.type) {
-    case 'dealHole':
-      return { kind: 'deal_hole', player: op.player, cards: op.cards };
-    case 'dealBoard':
-      return { kind: 'deal_board', cards: op.cards };
-    case 'fold':
-      return { kind: 'fold', player: op.player };
-    case 'check':
-    case 'call':
-      return { kind: 'check_or_call', player: op.player };
-    case 'raise':
-      return { kind: 'complete_bet_or_raise_to', player: op.player, amount: op.to, amountText: String(op.to) };
-    case 'show':
-      return { kind: 'show', player: op.player, cards: op.cards };
-    case 'muck':
-      return { kind: 'muck', player: op.player };
-    default:
-      return null;
-  }
-}
-
 /**
- * Renders a hand's operation log as a PHH document. Live posts that do not
- * set the order of action become negative `blinds_or_straddles` (PHH's own
- * way to say so); dead blinds, runouts, an odd-chip rule other than PokerKit's and the rake, which PHH has
- * no field for, go in the user-defined fields `_dead_blinds`, `_runouts`, `_odd_chips` and
- * `_rake = {basis_points, cap, no_flop_no_drop}`, which `replayPhh` reads back.
+ * Renders a hand's operation log as a PHH document that any PHH reader
+ * (PokerKit's included) replays to the same finishing stacks: shows of an
+ * all-in hand come before its runout (`phhActions`), and dead blinds are
+ * entries of `antes` (`phhForcedBets`). What PHH has no field for goes in
+ * user-defined fields, which `replayPhh` reads back: `_rake =
+ * {basis_points, cap, no_flop_no_drop}`, `_odd_chips` (a split other than
+ * PokerKit's), `_runouts` (a board run more than once) and `_posts` (a live
+ * post by a player who also has a blind).
  */
 export function exportPhh(state: HandState, meta: PhhMetadata = {}): PhhDocument {
   const config = state.config;
   const variant = findVariant(config.variant);
-  const blinds = config.blindsOrStraddles.map((blind, i) => (blind === 0 && (config.posts?.[i] ?? 0) > 0 ? -(config.posts?.[i] ?? 0) : blind));
-  const userDefined: Record<string, PhhUserValue> = {};
-  if (config.posts?.some((post, i) => post > 0 && config.blindsOrStraddles[i] !== 0)) userDefined._posts = [...config.posts];
-  if (config.deadBlinds?.some((amount) => amount > 0)) userDefined._dead_blinds = [...config.deadBlinds];
+  const forced = phhForcedBets(state);
+  const userDefined: Record<string, PhhUserValue> = { ...forced.userDefined };
   if (state.runouts > 1) userDefined._runouts = state.runouts;
   // PHH readers split odd chips PokerKit's way; say so when this table did otherwise.
   const oddChips = config.oddChips ?? OddChipRule.leftOfButton;
@@ -60,18 +39,13 @@ export function exportPhh(state: HandState, meta: PhhMetadata = {}): PhhDocument
   if (config.rake && config.rake.basisPoints > 0) {
     userDefined._rake = { basis_points: config.rake.basisPoints, cap: config.rake.cap, no_flop_no_drop: config.rake.noFlopNoDrop };
   }
-  const actions: string[] = [];
-  for (const op of state.log) {
-    const action = toPhhAction(op);
-    if (action) actions.push(formatPhhAction(action));
-  }
   const doc: PhhDocument = {
     variant: config.variant as PhhVariant,
-    ante_trimming_status: config.anteTrimming,
-    antes: [...config.antes],
-    blinds_or_straddles: blinds,
+    ante_trimming_status: forced.anteTrimming,
+    antes: forced.antes,
+    blinds_or_straddles: forced.blindsOrStraddles,
     starting_stacks: [...config.startingStacks],
-    actions,
+    actions: phhActions(state),
     user_defined: userDefined,
   };
   if (variant?.betting === BettingStructure.fixedLimit) {

@@ -97,6 +97,7 @@ function apply(hand: Hand, action: PhhAction, scale: number): void {
       hand.raiseTo(action.player, Math.round(action.amount * scale));
       return;
     case 'show':
+      if (keepsFaceDown(hand, action)) return;
       hand.show(action.player, action.cards ?? undefined);
       return;
     case 'muck':
@@ -107,6 +108,17 @@ function apply(hand: Hand, action: PhhAction, scale: number): void {
     default:
       throw new IllegalActionError('unsupported_action', `"${action.kind}" is not played in ${hand.variant.code}.`);
   }
+}
+
+/**
+ * `pN sm ????` before an all-in runout: the player is asked to show and keeps
+ * the cards face down (PokerKit asks again before each street, and at the
+ * showdown). The engine simply waits for the showdown, so this changes nothing.
+ */
+function keepsFaceDown(hand: Hand, action: Extract<PhhAction, { kind: 'show' }>): boolean {
+  const s = hand.state;
+  const waiting = s.phase !== HandPhase.showdown && s.phase !== HandPhase.complete && s.allIn;
+  return waiting && action.cards !== null && action.cards.every((card) => card === UNKNOWN_CARD) && s.active[action.player] === true;
 }
 
 /** Deals unseen hole cards to players the history leaves out, as PokerKit does before the next action. */

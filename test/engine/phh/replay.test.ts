@@ -90,6 +90,21 @@ finishing_stacks = [9.6, 20.5]
     assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
   });
 
+  it('when an all-in player whose cards are known keeps them face down at each street and mucks at the end then the other wins', () => {
+    const doc = hand(
+      ['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 f', 'p1 cbr 100', 'p2 cc', 'p1 sm AsAd', 'p2 sm ????',
+        'd db 2c3c4h', 'p2 sm ????', 'd db 7d', 'p2 sm ????', 'd db 8s', 'p2 sm'],
+      'finishing_stacks = [200, 0, 100]',
+    );
+    assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
+  });
+
+  it('when an older export keeps a dead blind in _dead_blinds then it still replays to its stacks', () => {
+    const doc = hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 f', 'p1 f'], 'finishing_stacks = [99, 102, 99]\n_dead_blinds = [0, 0, 1]');
+    assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
+    assert.equal(verifyPhh({ ...doc, user_defined: {} }).ok, false, 'without the dead blind the stacks would not add up');
+  });
+
   it('when the uncalled winner shows after the hand then the show is accepted and changes nothing', () => {
     const doc = hand(['d dh p1 AsAd', 'd dh p2 KsKd', 'd dh p3 QsQd', 'p3 f', 'p1 cbr 6', 'p2 f', 'p1 sm AsAd'], 'finishing_stacks = [102, 98, 100]');
     assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
