@@ -99,6 +99,7 @@ export async function benchAbuseRatio(options: AbuseBenchOptions): Promise<Serve
   const serverCpu = (abuse: boolean): unknown => windows.find((w) => w.abuse === abuse)?.serverCpuPercent ?? null;
   return {
     name: NAME, value: compared.ratio, unit: 'ratio', target: TARGET,
+    ...(compared.ratio === null ? { reason: 'no action was measured in one of the windows' } : {}),
     p99WithoutMs: compared.p99WithoutMs, p99WithMs: compared.p99WithMs,
     p99WithAtAbusedTablesMs: compared.p99WithAtAbusedTablesMs, p99WithElsewhereMs: compared.p99WithElsewhereMs,
     samplesWithout: compared.samplesWithout, samplesWith: compared.samplesWith,
