@@ -1,5 +1,5 @@
 import type { Client, Room } from '@colyseus/sdk';
-import type { Lobby, TableListing } from './lobby.ts';
+import { standardBuyIn, type Lobby, type TableListing } from './lobby.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { LoadStats } from './stats.ts';
 import { canAct, chooseAction } from './strategy.ts';
@@ -56,6 +56,11 @@ export class Bot {
     return this.seat >= 0 ? (this.table?.tableId ?? null) : null;
   }
 
+  /** How long the action it sent has waited for its patch, ms; null when none is waiting. */
+  waitingMs(now = performance.now()): number | null {
+    return this.pending ? now - this.pending.sentAt : null;
+  }
+
   /** Signs in and takes a seat; false when no table had room for it. */
   async start(): Promise<boolean> {
     await this.signIn();
@@ -89,7 +94,7 @@ export class Bot {
   }
 
   private buyIn(table: TableListing): number {
-    return Math.min(table.maxBuyIn, Math.max(table.minBuyIn, 50 * table.bigBlind));
+    return standardBuyIn(table);
   }
 
   private async trySit(table: TableListing): Promise<boolean> {
@@ -151,7 +156,7 @@ export class Bot {
       const { hand, phase, sentAt } = this.pending;
       const elapsed = performance.now() - sentAt;
       if (state.toAct !== this.seat || state.handNumber !== hand || state.phase !== phase) {
-        stats.actionApplied(elapsed);
+        stats.actionApplied(elapsed, this.table.tableId);
         this.pending = null;
       } else if (elapsed > LOST_ACTION_MS) {
         stats.error('act:no_patch');

@@ -1,3 +1,6 @@
+import { AbuseProcess } from './abuse-process.ts';
+import { abusedTables, type LoadAbuse } from './abuse-report.ts';
+import type { AdminCredentials } from './admin-api.ts';
 import { pinProcess } from './proc.ts';
 import { spawnServer } from './server-process.ts';
 import { LoadSession, type WindowResult } from './session.ts';
@@ -20,8 +23,16 @@ export type LoadOptions = {
   /** The pid of an already running server to read CPU and memory of. */
   serverPid?: number;
   databaseUrl?: string;
+  /** Abusive clients besides the bots (`--abuse`), and the messages per second each sends. */
+  abusers: number;
+  abuseRatePerS: number;
+  /** An admin of the server at `url`, to empty the abusers' wallets (a spawned server gets one of its own). */
+  admin?: AdminCredentials;
   log?: (line: string) => void;
 };
+
+/** With abusers, they start flooding this long before the window, so it measures the flood and not its onset. */
+const ABUSE_LEAD_S = 3;
 
 export type LoadReport = WindowResult & {
   url: string;
@@ -34,6 +45,8 @@ export type LoadReport = WindowResult & {
   /** The CPUs the spawned server was pinned to, if any. */
   serverCpus: string | null;
   setupSeconds: number;
+  /** The abusers and what the honest bots saw beside them; null without `--abuse`. */
+  abuse: LoadAbuse | null;
 };
 
 /**
@@ -47,7 +60,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const botsPinned = options.botCpus !== null && pinProcess(process.pid, options.botCpus);
   log(`starting${options.spawn ? ' a server' : ''}: ${options.tables} tables, ${options.bots} bots, think ${options.thinkMs} ms`);
   const server = options.spawn
-    ? await spawnServer({ tables: options.tables, pauseMs: options.pauseMs, cpus: options.serverCpus, databaseUrl: options.databaseUrl })
+    ? await spawnServer({ tables: options.tables, pauseMs: options.pauseMs, cpus: options.serverCpus, databaseUrl: options.databaseUrl, admin: options.abusers > 0 })
     : null;
   const url = server?.url ?? options.url;
   try {
@@ -56,14 +69,41 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       if (session.tableCount() < options.tables) log(`only ${session.tableCount()} tables are listed at ${url}; using those`);
       const { seated, unseated } = await session.addBots(options.bots);
       log(`${seated} bots seated${unseated ? `, ${unseated} found no seat` : ''} in ${Math.round((performance.now() - setupStart) / 1000)} s; measuring ${options.durationS} s`);
-      const setupSeconds = Math.round((performance.now() - setupStart) / 100) / 10;
-      const window = await session.measure(options.durationS, server?.pid ?? options.serverPid);
-      return {
-        ...window, url, thinkMs: options.thinkMs, botsAsked: options.bots, tablesAsked: options.tables, setupSeconds,
-        database: server?.database ?? 'unknown', pauseMs: options.spawn ? (options.pauseMs ?? null) : null,
-        pinned: { server: server?.pinned ?? false, bots: botsPinned },
-        serverCpus: server?.pinned ? options.serverCpus : null,
-      };
+      const admin = server?.admin ?? options.admin;
+      let abuse: AbuseProcess | null = null;
+      let targets: string[] = [];
+      try {
+        if (options.abusers > 0) {
+          if (!admin) throw new Error('the abusers need an admin of the server to empty their wallets');
+          const tables = abusedTables(session.tableListings(), options.abusers);
+          targets = tables.map((table) => table.tableId);
+          abuse = await AbuseProcess.start({ url, tables, ratePerS: options.abuseRatePerS, admin, cpus: options.botCpus });
+          log(`${options.abusers} abusers at ${new Set(targets).size} tables, ${options.abuseRatePerS} messages/s each; flooding from ${ABUSE_LEAD_S} s before the window`);
+          await abuse.flood();
+          await new Promise((resolve) => setTimeout(resolve, ABUSE_LEAD_S * 1000));
+        }
+        const setupSeconds = Math.round((performance.now() - setupStart) / 100) / 10;
+        const window = await session.measure(options.durationS, server?.pid ?? options.serverPid);
+        let abuseReport: LoadAbuse | null = null;
+        if (abuse) {
+          const flood = await abuse.pause();
+          const theirs = new Set(targets);
+          abuseReport = {
+            abusers: options.abusers, ratePerSAsked: options.abuseRatePerS, tables: theirs.size, pinned: abuse.pinned, flood,
+            honestAtTheirTables: session.stats.latencyAt((id) => theirs.has(id)),
+            honestElsewhere: session.stats.latencyAt((id) => !theirs.has(id)),
+          };
+        }
+        return {
+          ...window, url, thinkMs: options.thinkMs, botsAsked: options.bots, tablesAsked: options.tables, setupSeconds,
+          database: server?.database ?? 'unknown', pauseMs: options.spawn ? (options.pauseMs ?? null) : null,
+          pinned: { server: server?.pinned ?? false, bots: botsPinned },
+          serverCpus: server?.pinned ? options.serverCpus : null,
+          abuse: abuseReport,
+        };
+      } finally {
+        await abuse?.close();
+      }
     } finally {
       await session.close();
     }

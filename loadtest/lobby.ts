@@ -6,6 +6,11 @@ export type TableListing = {
   bigBlind: number; seated: number; maxSeats: number;
 };
 
+/** The buy-in a bot asks: 50 big blinds, within the table's range. */
+export function standardBuyIn(table: Pick<TableListing, 'minBuyIn' | 'maxBuyIn' | 'bigBlind'>): number {
+  return Math.min(table.maxBuyIn, Math.max(table.minBuyIn, 50 * table.bigBlind));
+}
+
 type RoomCache = { roomId: string; name: string; metadata?: Partial<TableListing> };
 
 /**
@@ -63,6 +68,11 @@ export class Lobby {
   useTables(count: number): void {
     this.limit = count;
     this.allowed = null;
+  }
+
+  /** The tables bots may use now, by id. */
+  listings(): TableListing[] {
+    return [...this.allowedIds()].map((id) => this.tables.get(id) as TableListing);
   }
 
   /** How many tables bots may use now. */

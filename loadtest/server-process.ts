@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MikroORM } from '@mikro-orm/postgresql';
+import type { AdminCredentials } from './admin-api.ts';
 import { hasTaskset, ONE_CORE_NODE_FLAGS, sampleProcess, type ProcSample } from './proc.ts';
 
 export type SpawnOptions = {
@@ -19,6 +20,8 @@ export type SpawnOptions = {
   databaseUrl?: string;
   /** How long to wait for the server and all its tables. */
   readyTimeoutMs?: number;
+  /** Give it a first admin with a fresh password (`FELT_ADMIN_USERNAME`, `FELT_ADMIN_PASSWORD`), e.g. to empty abusers' wallets. */
+  admin?: boolean;
 };
 
 /** A Felt process started for a load test, on its own fresh data. */
@@ -28,6 +31,8 @@ export type SpawnedServer = {
   database: 'pglite' | 'postgresql';
   /** Whether the server is pinned as asked. */
   pinned: boolean;
+  /** Its first admin, when `admin` was asked. */
+  admin: AdminCredentials | null;
   sample(): ProcSample | null;
   /** Kills it at once (`kill -9`), as a crash would. */
   kill(): void;
@@ -48,6 +53,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
   const dataDir = mkdtempSync(join(tmpdir(), 'felt-loadtest-'));
   const fresh = options.databaseUrl ? await freshDatabase(options.databaseUrl) : null;
   const port = await freePort();
+  const admin = options.admin ? { username: 'loadtest_admin', password: randomBytes(16).toString('hex') } : null;
   const env: Record<string, string | undefined> = {
     ...process.env,
     PORT: String(port),
@@ -60,6 +66,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
     FELT_PROCESS_ID: `loadtest-${port}`,
     FELT_LOADTEST_TABLES: String(options.tables),
     FELT_LOADTEST_PAUSE_MS: options.pauseMs === undefined ? undefined : String(options.pauseMs),
+    ...(admin ? { FELT_ADMIN_USERNAME: admin.username, FELT_ADMIN_PASSWORD: admin.password } : {}),
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const pinned = options.cpus !== null && hasTaskset();
@@ -88,7 +95,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
   }
   const pid = child.pid as number;
   return {
-    url, pid, pinned,
+    url, pid, pinned, admin,
     database: fresh ? 'postgresql' : 'pglite',
     sample: () => sampleProcess(pid),
     kill: () => void child.kill('SIGKILL'),

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from '@colyseus/sdk';
 import { Bot } from './bot.ts';
-import { Lobby } from './lobby.ts';
+import { Lobby, type TableListing } from './lobby.ts';
 import { coreBusyPercent, cpuPercent, groupCpuPercent, sampleCores, sampleProcess, sampleProcessGroup, type ProcSample } from './proc.ts';
 import { Scheduler } from './scheduler.ts';
 import { parseBuckets, parsePauses, readMetrics, windowLatency, windowPauses, type ServerLatency, type ServerPauses } from './server-metrics.ts';
@@ -31,8 +31,13 @@ export type WindowResult = {
   handsPerSecond: number;
   actions: number;
   actionsPerSecond: number;
-  /** Action-to-patch latency, ms, as the bots saw it. */
+  /**
+   * Action-to-patch latency, ms, as the bots saw it: every action applied in
+   * the window, and those still waiting at its end at their wait so far.
+   */
   latency: Latency;
+  /** Actions still waiting for their patch when the window ended (counted in `latency` at their wait so far). */
+  actionsUnfinished: number;
   /** The same as the server measured it (`/metrics`), without the bots' and the network's part; null when unread. */
   serverLatency: ServerLatency | null;
   /** What stopped the server's event loop (`/metrics`): the pauses every connection waits through; null when unread. */
@@ -86,6 +91,11 @@ export class LoadSession {
   /** Tables the bots may use now. */
   tableCount(): number {
     return this.lobby.tableCount();
+  }
+
+  /** The tables the bots may use now, by id. */
+  tableListings(): TableListing[] {
+    return this.lobby.listings();
   }
 
   /** Lets the bots use the first `count` listed tables. */
@@ -146,6 +156,11 @@ export class LoadSession {
     const postgresStart = sampleProcessGroup('postgres');
     const metricsStart = await readMetrics(this.options.url);
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const now = performance.now();
+    for (const bot of this.bots) {
+      const waited = bot.waitingMs(now);
+      if (waited !== null) this.stats.stillWaiting(waited, bot.tableId ?? '');
+    }
     const metricsEnd = await readMetrics(this.options.url);
     const serverEnd = serverPid ? sampleProcess(serverPid) : null;
     const botsEnd = sampleProcess(process.pid);
@@ -183,6 +198,7 @@ export class LoadSession {
       actions: stats.actions,
       actionsPerSecond: round1(stats.actions / seconds),
       latency: stats.latency(),
+      actionsUnfinished: stats.unfinished,
       errors: stats.errors,
       errorCodes: Object.fromEntries(stats.errorCodes),
       seatRetries: stats.seatRetries,

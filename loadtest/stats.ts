@@ -14,7 +14,11 @@ export class LoadStats {
   seatRetries = 0;
   /** Top-ups and re-sits after a bust. */
   rebuys = 0;
+  /** Actions still waiting for their patch when the window ended (`stillWaiting`). */
+  unfinished = 0;
   private latencies: number[] = [];
+  /** The table of each latency sample, in the same order. */
+  private latencyTables: string[] = [];
   private readonly hands = new Map<string, { first: number; last: number }>();
 
   reset(): void {
@@ -23,14 +27,29 @@ export class LoadStats {
     this.errorCodes.clear();
     this.seatRetries = 0;
     this.rebuys = 0;
+    this.unfinished = 0;
     this.latencies = [];
+    this.latencyTables = [];
     this.hands.clear();
   }
 
-  /** One action applied, `ms` after it was sent. */
-  actionApplied(ms: number): void {
+  /** One action applied at `tableId`, `ms` after it was sent. */
+  actionApplied(ms: number, tableId = ''): void {
     this.actions++;
     this.latencies.push(ms);
+    this.latencyTables.push(tableId);
+  }
+
+  /**
+   * An action still waiting for its patch as the window ends, sent `ms` ago:
+   * a latency sample that is a lower bound. Without it a table that stalls
+   * would drop out of the tail instead of showing in it: its bots wait, so
+   * they report nothing.
+   */
+  stillWaiting(ms: number, tableId = ''): void {
+    this.unfinished++;
+    this.latencies.push(ms);
+    this.latencyTables.push(tableId);
   }
 
   error(code: string): void {
@@ -58,6 +77,16 @@ export class LoadStats {
 
   latency(): Latency {
     return percentiles(this.latencies);
+  }
+
+  /** The percentiles of the samples taken at the tables `at` accepts. */
+  latencyAt(at: (tableId: string) => boolean): Latency {
+    return percentiles(this.latencies.filter((_, i) => at(this.latencyTables[i])));
+  }
+
+  /** A copy of this window's samples, ms, and the table of each: to pool windows. */
+  samples(): { ms: number[]; tableIds: string[] } {
+    return { ms: [...this.latencies], tableIds: [...this.latencyTables] };
   }
 }
 

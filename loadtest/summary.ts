@@ -1,3 +1,4 @@
+import { formatAbuseLines } from './abuse-report.ts';
 import type { LoadReport } from './load.ts';
 
 /** A histogram bound as text: the largest bucket has no upper bound. */
@@ -13,7 +14,8 @@ export function formatSummary(report: LoadReport): string {
     `  think time       ${report.thinkMs} ms${report.pauseMs !== null ? `, pause between hands ${report.pauseMs} ms` : ''}`,
     `  hands/s          ${report.handsPerSecond} (${report.hands} hands)`,
     `  actions/s        ${report.actionsPerSecond} (${report.actions} actions${report.hands > 0 ? `, ${(report.actions / report.hands).toFixed(1)} per hand` : ''})`,
-    `  action→patch     p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+    `  action→patch     p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms, max ${latency.max} ms`
+      + (report.actionsUnfinished > 0 ? ` (${report.actionsUnfinished} still waiting at the end, counted at their wait so far)` : ''),
     report.serverLatency
       ? `    in the server  p50 ${atMost(report.serverLatency.p50AtMostMs)}, p99 ${atMost(report.serverLatency.p99AtMostMs)} (${report.serverLatency.count} actions, its /metrics histogram)`
       : '    in the server  unknown (its /metrics could not be read)',
@@ -25,6 +27,7 @@ export function formatSummary(report: LoadReport): string {
     `  bots (this proc) CPU ${bots.cpuPercent}% of a core, RSS ${bots.rssMb} MB, event-loop delay p99 ${bots.eventLoopDelayP99Ms} ms${report.pinned.bots ? ' (pinned)' : ''}`,
     ...(report.postgres ? [`  postgres         CPU ${report.postgres.cpuPercent}% of a core (every postgres process on this machine)`] : []),
     `  machine          ${Object.entries(report.coreBusyPercent).map(([cpu, busy]) => `cpu${cpu} ${busy}% busy`).join(', ') || 'per-core load unknown'} (every process)`,
+    ...(report.abuse ? formatAbuseLines(report.abuse) : []),
   ];
   const serverCore = report.serverCpus !== null ? report.coreBusyPercent[report.serverCpus] : undefined;
   if (server && serverCore !== undefined && serverCore - server.cpuPercent > 25) {

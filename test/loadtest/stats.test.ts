@@ -63,3 +63,32 @@ describe('loadtest strategy', () => {
     assert.ok(folds > 6_800 && folds < 7_600, `${folds} folds of 10000`);
   });
 });
+
+describe('loadtest stats by table', () => {
+  it('when actions are still waiting as the window ends then they count in the percentiles at their wait so far, but not as actions', () => {
+    const stats = new LoadStats();
+    for (let i = 1; i <= 98; i++) stats.actionApplied(i, 'calm');
+    stats.stillWaiting(9_000, 'flooded');
+    stats.stillWaiting(8_000, 'flooded');
+    assert.equal(stats.actions, 98);
+    assert.equal(stats.unfinished, 2);
+    assert.equal(stats.latency().count, 100);
+    assert.equal(stats.latency().p99, 8_000);
+    stats.reset();
+    assert.equal(stats.unfinished, 0);
+    assert.equal(stats.latency().count, 0);
+  });
+
+  it('when samples come from two tables then each table\'s percentiles can be read apart, and the samples copied out', () => {
+    const stats = new LoadStats();
+    stats.actionApplied(2, 'calm');
+    stats.actionApplied(4, 'calm');
+    stats.actionApplied(3_000, 'flooded');
+    assert.deepEqual(stats.latencyAt((id) => id === 'flooded'), { count: 1, p50: 3_000, p95: 3_000, p99: 3_000, max: 3_000 });
+    assert.equal(stats.latencyAt((id) => id !== 'flooded').max, 4);
+    const samples = stats.samples();
+    assert.deepEqual(samples, { ms: [2, 4, 3_000], tableIds: ['calm', 'calm', 'flooded'] });
+    stats.reset();
+    assert.equal(samples.ms.length, 3, 'a copy, kept after the reset');
+  });
+});
