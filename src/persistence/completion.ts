@@ -1,9 +1,10 @@
 import { checkHand } from './hands.ts';
-import { ACCOUNT_KIND, ACCOUNTS, applyTransfers } from './ledger.ts';
+import { rakeTransfer } from '../money/transfers.ts';
+import { applyTransfers } from './ledger.ts';
 import type { Orm } from './orm.ts';
 import { leaseLost, newestPerTable, serialiseSnapshot, snapshotRows, upsertStatement, type SerialisedSnapshot } from './snapshots.ts';
 import { query } from './sql.ts';
-import { PersistenceError, type HandCompletion, type HandRecordInput, type TransferInput } from './types.ts';
+import { PersistenceError, type HandCompletion, type HandRecordInput } from './types.ts';
 
 /** The most hands one batch writes; the rest wait for the next. */
 const MAX_BATCH = 200;
@@ -53,18 +54,6 @@ type Pending = {
   reject: (error: unknown) => void;
 };
 
-function rakeTransfer(hand: HandRecordInput): TransferInput {
-  return {
-    key: `rake:${hand.id}`,
-    reason: 'rake',
-    entries: [
-      { kind: ACCOUNT_KIND.table, owner: hand.tableId, amount: -hand.rake },
-      { ...ACCOUNTS.rakeOf(hand.tableId), amount: hand.rake },
-    ],
-    meta: { handId: hand.id, tableId: hand.tableId, handNumber: hand.handNumber },
-  };
-}
-
 /** The hand as one element of the batch's `$3`, in the column names of `hand`. */
 function handRow(hand: HandRecordInput): string {
   return JSON.stringify({
@@ -93,7 +82,8 @@ async function writeBatch(orm: Orm, batch: Pending[], owner: string | undefined)
     const [{ held, inserted }] = await query<{ held: string[]; inserted: string[] }>(em, statement, params);
     // A repeated completion finds its hand written and moves no rake again.
     const now = new Set(inserted);
-    await applyTransfers(em, batch.filter((item) => item.hand.rake > 0 && now.has(item.hand.id)).map((item) => rakeTransfer(item.hand)));
+    const raked = batch.filter((item) => item.hand.rake > 0 && now.has(item.hand.id)).map(({ hand }) => hand);
+    await applyTransfers(em, raked.map((hand) => rakeTransfer({ handId: hand.id, tableId: hand.tableId, handNumber: hand.handNumber, amount: hand.rake })));
     return notHeld(held);
   });
 }

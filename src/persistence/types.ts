@@ -32,15 +32,18 @@ export interface PlayerRepository {
   setBanned(id: string, banned: boolean): Promise<PlayerRecord | null>;
 }
 
-/** Who holds chips: a player's wallet, a table (stacks and pots on it), the house (rake), or outside money (admin credits). */
-export type AccountKind = 'player' | 'table' | 'house' | 'external';
+/**
+ * Who holds chips: a player's wallet, a table (stacks and pots on it), a
+ * tournament's prize pool, the house (rake, fees), or outside money (admin credits).
+ */
+export type AccountKind = 'player' | 'table' | 'tournament' | 'house' | 'external';
 
 export type LedgerEntryInput = { kind: AccountKind; owner: string; amount: number };
 
 export type TransferInput = {
   /** Idempotency key: a second transfer with the same key does nothing and returns the first. */
   key: string;
-  /** Why: `buyIn`, `topUp`, `cashOut`, `rake`, `credit`, `debit`, `prize` … */
+  /** Why: `buyIn`, `topUp`, `cashOut`, `rake`, `credit`, `debit`, `tournamentPrize` … (`TRANSFER_REASON`, src/money). */
   reason: string;
   /** Entries must sum to zero. A player account may never go below zero. */
   entries: LedgerEntryInput[];
@@ -71,9 +74,9 @@ export interface LedgerRepository {
   history(kind: AccountKind, owner: string, limit: number, offset: number): Promise<TransferRecord[]>;
   /** How many transfers `history` pages through. */
   historyCount(kind: AccountKind, owner: string): Promise<number>;
-  /** All the house holds: its own account and every table's rake account (`ACCOUNTS.rakeOf`). */
+  /** All the house holds: its own account, every table's rake account (`ACCOUNTS.rakeOf`) and every tournament's fees (`ACCOUNTS.feesOf`). */
   houseBalance(): Promise<number>;
-  /** Sum over all player, table and house accounts (for conservation checks). */
+  /** Sum over all player, table, tournament and house accounts (for conservation checks). */
   totalHeld(): Promise<number>;
 }
 
