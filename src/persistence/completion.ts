@@ -1,4 +1,5 @@
-import { checkHand } from './hands.ts';
+import type { DeckCipher } from './deck-cipher.ts';
+import { checkHand, storedHandState } from './hands.ts';
 import { rakeTransfer } from '../money/transfers.ts';
 import { applyTransfers } from './ledger.ts';
 import type { Orm } from './orm.ts';
@@ -58,7 +59,7 @@ type Pending = {
 function handRow(hand: HandRecordInput): string {
   return JSON.stringify({
     id: hand.id, table_id: hand.tableId, hand_number: hand.handNumber, variant: hand.variant,
-    started_at: hand.startedAt, ended_at: hand.endedAt, player_ids: hand.playerIds, rake: hand.rake, state: hand.state,
+    started_at: hand.startedAt, ended_at: hand.endedAt, player_ids: hand.playerIds, rake: hand.rake, state: storedHandState(hand.state),
   });
 }
 
@@ -101,7 +102,7 @@ async function writeBatch(orm: Orm, batch: Pending[], owner: string | undefined)
  * instead of one each, and an idle server writes each hand at once. A batch
  * that fails is written again hand by hand, so one bad hand fails alone.
  */
-export function handCompletion(orm: Orm): HandCompletion {
+export function handCompletion(orm: Orm, cipher: DeckCipher): HandCompletion {
   const queue: Pending[] = [];
   let writing = false;
 
@@ -134,7 +135,7 @@ export function handCompletion(orm: Orm): HandCompletion {
       }
       checkHand(hand);
       // Serialised now: the caller's state moves on as soon as this returns a promise.
-      const serialised = serialiseSnapshot(snapshot);
+      const serialised = serialiseSnapshot(snapshot, cipher);
       const row = handRow(hand);
       await new Promise<void>((resolve, reject) => {
         queue.push({ hand, row, snapshot: serialised, owner, resolve, reject });

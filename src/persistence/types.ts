@@ -1,3 +1,5 @@
+import type { CashTableState } from '../engine/cash/state.ts';
+
 /**
  * What the rest of Felt sees of the database: plain records and small
  * repository interfaces. Entities and the ORM stay inside src/persistence.
@@ -139,7 +141,8 @@ export interface TableRepository {
   listOrphaned(now: Date): Promise<TableRecord[]>;
 }
 
-export type SnapshotRecord = { tableId: string; version: number; state: unknown; savedAt: Date };
+/** A stored snapshot, parsed: its state checked field by field and its live deck opened. */
+export type SnapshotRecord = { tableId: string; version: number; format: number; state: CashTableState; savedAt: Date };
 
 export interface SnapshotRepository {
   /**
@@ -151,6 +154,13 @@ export interface SnapshotRepository {
    * state and change it as soon as the promise is returned.
    */
   saveMany(snapshots: { tableId: string; version: number; state: unknown }[], owner?: string): Promise<string[]>;
+  /**
+   * The table's snapshot, or null when it has none. Throws
+   * `SnapshotRefusedError` (a `PersistenceError`) when the stored one cannot be
+   * trusted: `snapshot_version` (a format this Felt does not know),
+   * `snapshot_invalid` (not a table's state), `deck_key_mismatch` (its live
+   * deck was sealed with another deck key), `deck_tampered` (its deck fails its check).
+   */
   load(tableId: string): Promise<SnapshotRecord | null>;
 }
 
