@@ -6,7 +6,9 @@
 // FELT_PUBLIC_ADDRESS, so a seat reservation made by any process sends the
 // client to the one that hosts the table. PM2's cluster mode (one shared
 // port) is not used: a room lives in one process, and clients must reach it.
-// They share DATABASE_URL, REDIS_URL and FELT_JWT_SECRET, which are required.
+// They share DATABASE_URL, REDIS_URL, FELT_JWT_SECRET and FELT_DECK_KEY, which
+// are required: a process with another deck key could not resume the live
+// hands of the tables it takes over.
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +19,7 @@ const missing = [
   ['DATABASE_URL', 'the PostgreSQL database every process shares, like postgres://felt@db:5432/felt'],
   ['REDIS_URL', 'the Redis the processes meet through, like redis://cache:6379'],
   ['FELT_JWT_SECRET', 'the token secret every process shares (at least 32 characters)'],
+  ['FELT_DECK_KEY', 'the key of the live decks in snapshots, which every process shares (64 hex characters: openssl rand -hex 32)'],
 ].filter(([name]) => !env[name]?.trim());
 if (missing.length > 0) {
   const lines = missing.map(([name, what]) => `  - ${name}: ${what}`);

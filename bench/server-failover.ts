@@ -66,7 +66,7 @@ export async function benchFailover(options: { serverCpus: string; tables?: numb
   if (unavailable) return { name: NAME, value: null, unit: 's', reason: unavailable };
   const cluster = await startCluster(2).catch((error: Error) => error);
   if (cluster instanceof Error) return { name: NAME, value: null, unit: 's', reason: `the cluster did not start: ${cluster.message}` };
-  const db = await openDatabase({ databaseUrl: cluster.databaseUrl });
+  const db = await openDatabase({ databaseUrl: cluster.databaseUrl, deckKey: cluster.deckKey });
   const seated: Seated[] = [];
   try {
     for (const node of cluster.nodes) if (node.child.pid) pinProcess(node.child.pid, options.serverCpus);

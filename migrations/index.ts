@@ -3,6 +3,7 @@ import { Migration20261123000000_initial } from './Migration20261123000000_initi
 import { Migration20261130000400_jobs_analytics } from './Migration20261130000400_jobs_analytics.ts';
 import { Migration20261130000500_insights } from './Migration20261130000500_insights.ts';
 import { Migration20261130000600_snapshot_json } from './Migration20261130000600_snapshot_json.ts';
+import { Migration20261201000100_snapshot_format } from './Migration20261201000100_snapshot_format.ts';
 
 /**
  * Every migration, oldest first. Listed rather than discovered from the folder
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130000400_jobs_analytics', class: Migration20261130000400_jobs_analytics },
   { name: 'Migration20261130000500_insights', class: Migration20261130000500_insights },
   { name: 'Migration20261130000600_snapshot_json', class: Migration20261130000600_snapshot_json },
+  { name: 'Migration20261201000100_snapshot_format', class: Migration20261201000100_snapshot_format },
 ];

@@ -3,7 +3,7 @@ import { CloseCode, Room, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { z } from 'zod';
 import { CashTable, type PlayerAction } from '../src/engine/cash/CashTable.ts';
-import type { CashTableEvent, CashTableState } from '../src/engine/cash/state.ts';
+import type { CashTableEvent } from '../src/engine/cash/state.ts';
 import { IllegalActionError } from '../src/engine/errors.ts';
 import { PersistenceError } from '../src/persistence/types.ts';
 import { verifyToken } from '../src/auth/tokens.ts';
@@ -13,6 +13,7 @@ import { TableState, type Seat } from '../schema/TableState.ts';
 import { ActMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage, DrawMessage, describeIssue } from './messages.ts';
 import { projectTable, type FinishedHand } from './project.ts';
 import { Rejection } from './rejection.ts';
+import { refuseSnapshot } from './snapshot-refusal.ts';
 import { roomServices } from './services.ts';
 import { TableMoney } from './table-money.ts';
 import { TableObserver } from '../src/observability/table-observer.ts';
@@ -67,9 +68,9 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     if (!record) throw new Error(`No table ${options.tableId} in the database.`);
     const template = await db.templates.get(record.templateId);
     if (!template) throw new Error(`Table ${record.id} has no template ${record.templateId}.`);
-    const snapshot = await db.snapshots.load(record.id);
+    const snapshot = await db.snapshots.load(record.id).catch((error: unknown) => refuseSnapshot(error, record.id, log));
     this.table = snapshot
-      ? CashTable.restore(snapshot.state as CashTableState)
+      ? CashTable.restore(snapshot.state)
       : CashTable.create(record.id, record.name, { ...settingsFromTemplate(template), ...roomServices().timings });
     const wire = new TableState();
     const settings = this.table.state.settings;

@@ -1,5 +1,6 @@
 import type { CashTable } from '../src/engine/cash/CashTable.ts';
 import type { CashTableEvent, PendingMoney } from '../src/engine/cash/state.ts';
+import { pendingMoneyTransfer } from '../src/money/transfers.ts';
 import { leaseLost } from '../src/persistence/snapshots.ts';
 import { PersistenceError } from '../src/persistence/types.ts';
 import { Rejection } from './rejection.ts';
@@ -36,15 +37,10 @@ export class TableMoney {
   async move(money: PendingMoney): Promise<CashTableEvent[]> {
     const { db, now } = roomServices();
     await this.saveSnapshotNow();
-    const toTable = money.kind === 'cashOut' ? -money.amount : money.amount;
     let moved = true;
     try {
       if (money.amount > 0) {
-        await db.ledger.transfer({
-          key: money.key, reason: money.kind,
-          entries: [{ kind: 'player', owner: money.playerId, amount: -toTable }, { kind: 'table', owner: this.tableId, amount: toTable }],
-          meta: { tableId: this.tableId, seat: money.seat },
-        });
+        await db.ledger.transfer(pendingMoneyTransfer(this.tableId, money));
       }
     } catch (error) {
       if (!(error instanceof PersistenceError && error.code === 'insufficient_funds')) throw error;

@@ -19,6 +19,12 @@ export type Config = {
   publicAddress: string | undefined;
   /** Signs tokens; unset means generated once into the data dir (`FELT_JWT_SECRET`). */
   jwtSecret: string | undefined;
+  /**
+   * Seals the live hand's deck in snapshots: 64 hex characters (32 bytes);
+   * unset means generated once into the data dir (`FELT_DECK_KEY`). Every
+   * process of a cluster needs the same one.
+   */
+  deckKey: string | undefined;
   /** The first admin (`FELT_ADMIN_USERNAME`, `FELT_ADMIN_PASSWORD`), lower-cased. */
   adminUsername: string | undefined;
   adminPassword: string | undefined;
@@ -112,6 +118,7 @@ const schema = z.object({
   REDIS_URL: optional(url(['redis:', 'rediss:'], 'redis://host:6379')),
   FELT_PUBLIC_ADDRESS: optional(z.string().trim().regex(/^\S+$/, 'must be an address without spaces, like poker.example.com:2567')),
   FELT_JWT_SECRET: optional(z.string().min(JWT_SECRET_MIN, `must be at least ${JWT_SECRET_MIN} characters long (or unset it to have one generated)`)),
+  FELT_DECK_KEY: optional(z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes), like the output of openssl rand -hex 32 (or unset it to have one generated)')),
   FELT_ADMIN_USERNAME: optional(z.string().trim().toLowerCase().regex(USERNAME_PATTERN, 'must be 3 to 20 letters, digits or underscores')),
   FELT_ADMIN_PASSWORD: optional(z.string().min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters long`).max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters long`)),
   FELT_STARTING_BALANCE: withDefault(integer('a whole number of chips from 0 to 1000000000000', 0, 1e12), 10000),
@@ -168,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: settings.REDIS_URL,
     publicAddress: settings.FELT_PUBLIC_ADDRESS,
     jwtSecret: settings.FELT_JWT_SECRET,
+    deckKey: settings.FELT_DECK_KEY?.toLowerCase(),
     adminUsername: settings.FELT_ADMIN_USERNAME,
     adminPassword: settings.FELT_ADMIN_PASSWORD,
     startingBalance: settings.FELT_STARTING_BALANCE,

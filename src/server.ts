@@ -8,6 +8,7 @@ import { countJobRuns } from './observability/job-runs.ts';
 import { quietPm2Io } from './observability/pm2-io.ts';
 import { openDatabase, type Database } from './persistence/database.ts';
 import { SnapshotWriter } from './persistence/snapshot-writer.ts';
+import { deckKeyWarning, resolveDeckKey } from './persistence/deck-key.ts';
 import { resolveJwtSecret } from './auth/secret.ts';
 import { ensureAdmin } from './auth/admin.ts';
 import { createApiRouter } from './api/router.ts';
@@ -59,7 +60,10 @@ export async function startServer(config: Config & {
   runJobsOnSchedule?: boolean;
 }): Promise<FeltServer> {
   const log = createLogger(config);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const deckKey = await resolveDeckKey(config);
+  const deckKeyProblem = deckKeyWarning(deckKey, config.databaseUrl);
+  if (deckKeyProblem) log.warn({ path: deckKey.path }, deckKeyProblem);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, deckKey: deckKey.key });
   const secret = await resolveJwtSecret(config);
   await ensureAdmin(db, config);
   await seedTables(db);

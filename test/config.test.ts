@@ -23,6 +23,7 @@ describe('config', () => {
       redisUrl: undefined,
       publicAddress: undefined,
       jwtSecret: undefined,
+      deckKey: undefined,
       adminUsername: undefined,
       adminPassword: undefined,
       startingBalance: 10000,
@@ -49,6 +50,7 @@ describe('config', () => {
       REDIS_URL: 'redis://cache:6379',
       FELT_PUBLIC_ADDRESS: 'node1.poker.example:3000',
       FELT_JWT_SECRET: 's'.repeat(40),
+      FELT_DECK_KEY: 'AB'.repeat(32),
       FELT_ADMIN_USERNAME: 'Root_Admin',
       FELT_ADMIN_PASSWORD: 'long enough',
       FELT_STARTING_BALANCE: '2500',
@@ -73,6 +75,7 @@ describe('config', () => {
       redisUrl: 'redis://cache:6379',
       publicAddress: 'node1.poker.example:3000',
       jwtSecret: 's'.repeat(40),
+      deckKey: 'ab'.repeat(32),
       adminUsername: 'root_admin',
       adminPassword: 'long enough',
       startingBalance: 2500,
@@ -174,6 +177,14 @@ describe('config', () => {
       assert.equal(error.issues.length, 3);
       return true;
     });
+  });
+
+  it('when the deck key is not 64 hex characters then it is refused, its value not repeated', () => {
+    for (const value of ['ab'.repeat(31), 'zz'.repeat(32), 'ab'.repeat(33)]) {
+      const issues = issuesOf({ FELT_DECK_KEY: value });
+      assert.match(issues.FELT_DECK_KEY, /64 hex characters \(32 bytes\)/);
+      assert.ok(!issues.FELT_DECK_KEY.includes(value));
+    }
   });
 
   it('when only one of the admin username and password is set then the other is reported missing', () => {

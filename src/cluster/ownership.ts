@@ -1,6 +1,7 @@
 import { matchMaker } from '@colyseus/core';
 import type { Logger } from 'pino';
 import type { Database } from '../persistence/database.ts';
+import { isSnapshotRefusal } from '../persistence/snapshot-format.ts';
 import type { TableRoom } from '../../rooms/TableRoom.ts';
 import { isProcessAlive } from './liveness.ts';
 
@@ -36,6 +37,14 @@ export class TableOwnership {
   private readonly opening = new Set<string>();
   /** Tables whose lease another process took while their room ran here: the room is stopping, so it is not ours to claim. */
   private readonly stopping = new Set<string>();
+  /**
+   * Tables whose room could not be created because their snapshot was refused
+   * (a format this Felt does not know, a malformed state, a deck it cannot
+   * open): left closed, and not claimed again by this process, which would
+   * only refuse it again on every scan. Another process (a newer Felt, one
+   * with the right key) may still claim them.
+   */
+  private readonly refused = new Set<string>();
   private scanning: Promise<string[]> | null = null;
   private scanAgain = false;
   private stopped = false;
@@ -109,8 +118,8 @@ export class TableOwnership {
     const share = Math.ceil((await db.tables.listOpen()).length / (peers + 1));
     for (const table of orphans) {
       if (this.stopped || this.owned.size >= share) break;
-      // Being opened by `open` right now: its room is on the way. Or its fenced-off room is still going away.
-      if (this.owned.has(table.id) || this.opening.has(table.id) || this.stopping.has(table.id)) continue;
+      // Being opened by `open` right now: its room is on the way. Or its fenced-off room is still going away, or its snapshot was refused here.
+      if (this.owned.has(table.id) || this.opening.has(table.id) || this.stopping.has(table.id) || this.refused.has(table.id)) continue;
       const host = await this.hostOf(table.id);
       // Its process is alive and serves it: that process has only been slow to renew, and will.
       if (host === 'elsewhere') continue;
@@ -125,7 +134,9 @@ export class TableOwnership {
         this.owned.add(table.id);
         opened.push(table.id);
       } catch (error) {
-        log.error({ err: error, tableId: table.id }, 'could not open a claimed table');
+        // A refused snapshot was logged by the room, once.
+        if (isSnapshotRefusal(error)) this.refused.add(table.id);
+        else log.error({ err: error, tableId: table.id }, 'could not open a claimed table');
         await db.tables.release(table.id, processId);
       }
     }

@@ -1,9 +1,11 @@
-import { checkHand } from './hands.ts';
-import { ACCOUNT_KIND, ACCOUNTS, applyTransfers } from './ledger.ts';
+import type { DeckCipher } from './deck-cipher.ts';
+import { checkHand, storedHandState } from './hands.ts';
+import { rakeTransfer } from '../money/transfers.ts';
+import { applyTransfers } from './ledger.ts';
 import type { Orm } from './orm.ts';
 import { leaseLost, newestPerTable, serialiseSnapshot, snapshotRows, upsertStatement, type SerialisedSnapshot } from './snapshots.ts';
 import { query } from './sql.ts';
-import { PersistenceError, type HandCompletion, type HandRecordInput, type TransferInput } from './types.ts';
+import { PersistenceError, type HandCompletion, type HandRecordInput } from './types.ts';
 
 /** The most hands one batch writes; the rest wait for the next. */
 const MAX_BATCH = 200;
@@ -53,23 +55,11 @@ type Pending = {
   reject: (error: unknown) => void;
 };
 
-function rakeTransfer(hand: HandRecordInput): TransferInput {
-  return {
-    key: `rake:${hand.id}`,
-    reason: 'rake',
-    entries: [
-      { kind: ACCOUNT_KIND.table, owner: hand.tableId, amount: -hand.rake },
-      { ...ACCOUNTS.rakeOf(hand.tableId), amount: hand.rake },
-    ],
-    meta: { handId: hand.id, tableId: hand.tableId, handNumber: hand.handNumber },
-  };
-}
-
 /** The hand as one element of the batch's `$3`, in the column names of `hand`. */
 function handRow(hand: HandRecordInput): string {
   return JSON.stringify({
     id: hand.id, table_id: hand.tableId, hand_number: hand.handNumber, variant: hand.variant,
-    started_at: hand.startedAt, ended_at: hand.endedAt, player_ids: hand.playerIds, rake: hand.rake, state: hand.state,
+    started_at: hand.startedAt, ended_at: hand.endedAt, player_ids: hand.playerIds, rake: hand.rake, state: storedHandState(hand.state),
   });
 }
 
@@ -93,7 +83,8 @@ async function writeBatch(orm: Orm, batch: Pending[], owner: string | undefined)
     const [{ held, inserted }] = await query<{ held: string[]; inserted: string[] }>(em, statement, params);
     // A repeated completion finds its hand written and moves no rake again.
     const now = new Set(inserted);
-    await applyTransfers(em, batch.filter((item) => item.hand.rake > 0 && now.has(item.hand.id)).map((item) => rakeTransfer(item.hand)));
+    const raked = batch.filter((item) => item.hand.rake > 0 && now.has(item.hand.id)).map(({ hand }) => hand);
+    await applyTransfers(em, raked.map((hand) => rakeTransfer({ handId: hand.id, tableId: hand.tableId, handNumber: hand.handNumber, amount: hand.rake })));
     return notHeld(held);
   });
 }
@@ -111,7 +102,7 @@ async function writeBatch(orm: Orm, batch: Pending[], owner: string | undefined)
  * instead of one each, and an idle server writes each hand at once. A batch
  * that fails is written again hand by hand, so one bad hand fails alone.
  */
-export function handCompletion(orm: Orm): HandCompletion {
+export function handCompletion(orm: Orm, cipher: DeckCipher): HandCompletion {
   const queue: Pending[] = [];
   let writing = false;
 
@@ -144,7 +135,7 @@ export function handCompletion(orm: Orm): HandCompletion {
       }
       checkHand(hand);
       // Serialised now: the caller's state moves on as soon as this returns a promise.
-      const serialised = serialiseSnapshot(snapshot);
+      const serialised = serialiseSnapshot(snapshot, cipher);
       const row = handRow(hand);
       await new Promise<void>((resolve, reject) => {
         queue.push({ hand, row, snapshot: serialised, owner, resolve, reject });

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { analyticsRepository } from './analytics.ts';
 import type { AnalyticsRepository, HousekeepingRepository, JobRunRepository } from './analytics-types.ts';
 import { handCompletion } from './completion.ts';
+import { DeckCipher } from './deck-cipher.ts';
 import { housekeepingRepository } from './housekeeping.ts';
 import { jobRunRepository } from './job-runs.ts';
 import { handRepository } from './hands.ts';
@@ -56,6 +58,12 @@ export type DatabaseOptions = {
   now?: () => Date;
   /** Log every query. */
   debug?: boolean;
+  /**
+   * Seals the live hand's deck in snapshots (32 bytes; `resolveDeckKey`).
+   * Unset: a random key of this `Database` alone, so what it seals no other
+   * `Database` can open (tests that never restore elsewhere).
+   */
+  deckKey?: Uint8Array;
 };
 
 /**
@@ -72,15 +80,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   // After close, MikroORM would quietly reconnect on the next query (and PGlite in memory would come back empty).
   let closed = false;
+  const cipher = new DeckCipher(options.deckKey ?? randomBytes(32));
   return {
     kind,
     players: playerRepository(orm),
     ledger: ledgerRepository(orm),
     templates: templateRepository(orm),
     tables: tableRepository(orm, options.now),
-    snapshots: snapshotRepository(orm),
+    snapshots: snapshotRepository(orm, cipher),
     hands: handRepository(orm),
-    completion: handCompletion(orm),
+    completion: handCompletion(orm, cipher),
     insights: insightRepository(orm, kind),
     jobRuns: jobRunRepository(orm),
     analytics: analyticsRepository(orm),

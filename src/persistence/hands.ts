@@ -40,6 +40,17 @@ export function checkHand(hand: HandRecordInput): void {
 }
 
 /**
+ * A hand's state as its record keeps it: without the deck, whose undealt
+ * cards nobody who reads hand records may learn (`deck: null`, as a hand dealt
+ * by hand has). Every card that was dealt is in the log; nothing reads a
+ * finished hand's deck. The caller's state is not changed.
+ */
+export function storedHandState(state: unknown): unknown {
+  if (state === null || typeof state !== 'object' || !('deck' in state) || state.deck === null) return state;
+  return { ...state, deck: null };
+}
+
+/**
  * Writes a hand and its player rows inside the caller's transaction.
  * Returns false, writing nothing, when a hand with this id already exists.
  */
@@ -48,7 +59,7 @@ export async function insertHand(em: Em, hand: HandRecordInput): Promise<boolean
   const inserted = await em.execute<{ id: string }[]>(
     `insert into "hand" ("id", "table_id", "hand_number", "variant", "started_at", "ended_at", "player_ids", "state", "rake")
      values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("id") do nothing returning "id"`,
-    [hand.id, hand.tableId, hand.handNumber, hand.variant, hand.startedAt, hand.endedAt, JSON.stringify(hand.playerIds), JSON.stringify(hand.state), hand.rake],
+    [hand.id, hand.tableId, hand.handNumber, hand.variant, hand.startedAt, hand.endedAt, JSON.stringify(hand.playerIds), JSON.stringify(storedHandState(hand.state)), hand.rake],
   );
   if (inserted.length === 0) return false;
   const players = [...new Set(hand.playerIds)];

@@ -1,6 +1,7 @@
 import { LedgerEntry } from './entities/LedgerEntry.ts';
 import { Account } from './entities/Account.ts';
 import type { Em, Orm } from './orm.ts';
+import { ACCOUNT_KIND } from '../money/accounts.ts';
 import { query } from './sql.ts';
 import {
   PersistenceError,
@@ -11,21 +12,8 @@ import {
   type TransferRecord,
 } from './types.ts';
 
-export const ACCOUNT_KIND = { player: 'player', table: 'table', house: 'house', external: 'external' } as const satisfies Record<AccountKind, AccountKind>;
-
-/** The well-known accounts money comes from and goes to. */
-export const ACCOUNTS = {
-  house: { kind: ACCOUNT_KIND.house, owner: 'house' },
-  /**
-   * Where a table's rake goes: the house's account for that table. One house
-   * account for all rake would be one row that every finished hand of every
-   * table locks, so hands would commit one at a time; the house's rake is the
-   * sum of these (`LedgerRepository.houseBalance`).
-   */
-  rakeOf: (tableId: string) => ({ kind: ACCOUNT_KIND.house, owner: `rake:${tableId}` }),
-  adminCredits: { kind: ACCOUNT_KIND.external, owner: 'admin' },
-  startingBalance: { kind: ACCOUNT_KIND.external, owner: 'starting-balance' },
-} as const;
+// Where they live now; re-exported for code that still imports them from here.
+export { ACCOUNT_KIND, ACCOUNTS } from '../money/accounts.ts';
 
 const KINDS = new Set<string>(Object.values(ACCOUNT_KIND));
 
@@ -245,7 +233,7 @@ export function ledgerRepository(orm: Orm): LedgerRepository {
 
     async totalHeld() {
       const [row] = await orm.em.fork().execute<{ total: string | null }[]>(
-        `select sum("balance") as "total" from "account" where "kind" in ('player', 'table', 'house')`,
+        `select sum("balance") as "total" from "account" where "kind" in ('player', 'table', 'tournament', 'house')`,
       );
       return Number(row?.total ?? 0);
     },

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { Player } from './entities/Player.ts';
-import { ACCOUNT_KIND, ACCOUNTS, applyTransfer } from './ledger.ts';
+import { startingBalanceTransfer } from '../money/transfers.ts';
+import { applyTransfer } from './ledger.ts';
 import type { Em, Orm } from './orm.ts';
 import { isUuid } from './uuid.ts';
 import { PersistenceError, type PlayerRecord, type PlayerRepository, type PlayerWithSecret } from './types.ts';
@@ -28,14 +29,7 @@ async function createFunded(em: Em, fields: Omit<PlayerWithSecret, 'id' | 'creat
   const player = em.create(Player, { id: randomUUID(), ...fields, bannedAt: null, createdAt: new Date() });
   await em.flush();
   if (startingBalance > 0) {
-    await applyTransfer(em, {
-      key: `welcome:${player.id}`,
-      reason: 'welcome',
-      entries: [
-        { ...ACCOUNTS.startingBalance, amount: -startingBalance },
-        { kind: ACCOUNT_KIND.player, owner: player.id, amount: startingBalance },
-      ],
-    });
+    await applyTransfer(em, startingBalanceTransfer({ playerId: player.id, amount: startingBalance }));
   }
   return toRecord(player);
 }

@@ -1,5 +1,8 @@
+import type { DeckState } from '../engine/deck.ts';
+import type { DeckCipher } from './deck-cipher.ts';
 import { Snapshot } from './entities/Snapshot.ts';
 import type { Em, Orm } from './orm.ts';
+import { CURRENT_SNAPSHOT_FORMAT, parseSnapshotState } from './snapshot-format.ts';
 import { query } from './sql.ts';
 import { PersistenceError, type SnapshotRecord, type SnapshotRepository } from './types.ts';
 
@@ -21,12 +24,21 @@ function check(snapshot: SnapshotInput): void {
 }
 
 /**
- * Checks a snapshot and serialises its state now. The JSON text is the copy:
- * the live state may change as soon as this returns, the write does not.
+ * Checks a snapshot and serialises its state now, in the current format
+ * (`CURRENT_SNAPSHOT_FORMAT`): the live hand's deck sealed by `cipher`, the
+ * rest as it is. The JSON text is the copy: the live state may change as soon
+ * as this returns, the write does not. The live state is not touched: two
+ * shallow copies carry the sealed deck instead.
  */
-export function serialiseSnapshot(snapshot: SnapshotInput): SerialisedSnapshot {
+export function serialiseSnapshot(snapshot: SnapshotInput, cipher: DeckCipher): SerialisedSnapshot {
   check(snapshot);
-  return { tableId: snapshot.tableId, version: snapshot.version, json: JSON.stringify(snapshot.state) };
+  const { tableId, version, state } = snapshot;
+  const hand = (state as { hand?: unknown } | null)?.hand as { deck?: unknown } | null | undefined;
+  const deck = hand?.deck as DeckState | null | undefined;
+  const json = deck
+    ? JSON.stringify({ ...(state as object), hand: { ...hand, deck: cipher.seal(deck, tableId, version) } })
+    : JSON.stringify(state);
+  return { tableId, version, json };
 }
 
 /** The error of a write fenced off because `tableId`'s lease is held by another process (or by none). */
@@ -35,7 +47,7 @@ export function leaseLost(tableId: string): PersistenceError {
 }
 
 /**
- * The upsert of the rows of parameter `rows`, a JSON array of `{"t": tableId, "v": version, "s": state}`
+ * The upsert of the rows of parameter `rows`, a JSON array of `{"t": tableId, "v": version, "f": format, "s": state}`
  * (one parameter, however many tables), saved at parameter `savedAt`, limited to the tables `where`
  * selects. A row is only replaced by a version at least as new, so a slow writer
  * holding an old state can never roll a table back. Rows are locked in table id
@@ -43,16 +55,16 @@ export function leaseLost(tableId: string): PersistenceError {
  * each state's text is stored as it comes, never converted.
  */
 export function upsertStatement(where: string, rows = '$1', savedAt = '$2'): string {
-  return `insert into "snapshot" ("table_id", "version", "state", "saved_at")
-    select "r"."t", "r"."v", "r"."s", ${savedAt}::timestamptz from json_to_recordset(${rows}::json) as "r"("t" text, "v" bigint, "s" json) where ${where}
+  return `insert into "snapshot" ("table_id", "version", "format", "state", "saved_at")
+    select "r"."t", "r"."v", "r"."f", "r"."s", ${savedAt}::timestamptz from json_to_recordset(${rows}::json) as "r"("t" text, "v" bigint, "f" int, "s" json) where ${where}
     order by "r"."t"
-    on conflict ("table_id") do update set "version" = excluded."version", "state" = excluded."state", "saved_at" = excluded."saved_at"
+    on conflict ("table_id") do update set "version" = excluded."version", "format" = excluded."format", "state" = excluded."state", "saved_at" = excluded."saved_at"
     where "snapshot"."version" <= excluded."version"`;
 }
 
 /** `$1` of `upsertStatement`: the rows as one JSON document, each state's text spliced in as it is. */
 export function snapshotRows(snapshots: SerialisedSnapshot[]): string {
-  return `[${snapshots.map((snapshot) => `{"t":${JSON.stringify(snapshot.tableId)},"v":${snapshot.version},"s":${snapshot.json}}`).join(',')}]`;
+  return `[${snapshots.map((snapshot) => `{"t":${JSON.stringify(snapshot.tableId)},"v":${snapshot.version},"f":${CURRENT_SNAPSHOT_FORMAT},"s":${snapshot.json}}`).join(',')}]`;
 }
 
 /**
@@ -99,11 +111,11 @@ export async function upsertSnapshots(em: Em, snapshots: SerialisedSnapshot[], o
   return tableIds.filter((tableId) => !held.has(tableId));
 }
 
-export function snapshotRepository(orm: Orm): SnapshotRepository {
+export function snapshotRepository(orm: Orm, cipher: DeckCipher): SnapshotRepository {
   return {
     async saveMany(snapshots, owner) {
       // Serialised before the first await: the caller may change its states as soon as this returns a promise.
-      const serialised = snapshots.map(serialiseSnapshot);
+      const serialised = snapshots.map((snapshot) => serialiseSnapshot(snapshot, cipher));
       // One statement: its implicit transaction holds the fence's row locks until the write commits.
       return upsertSnapshots(orm.em.fork(), serialised, owner);
     },
@@ -111,7 +123,8 @@ export function snapshotRepository(orm: Orm): SnapshotRepository {
     async load(tableId) {
       const snapshot = await orm.em.fork().findOne(Snapshot, { tableId });
       if (!snapshot) return null;
-      const record: SnapshotRecord = { tableId: snapshot.tableId, version: snapshot.version, state: snapshot.state, savedAt: snapshot.savedAt };
+      const state = parseSnapshotState({ tableId: snapshot.tableId, version: snapshot.version, format: snapshot.format, state: snapshot.state }, cipher);
+      const record: SnapshotRecord = { tableId: snapshot.tableId, version: snapshot.version, format: snapshot.format, state, savedAt: snapshot.savedAt };
       return record;
     },
   };

@@ -1,3 +1,5 @@
+import type { CashTableState } from '../engine/cash/state.ts';
+
 /**
  * What the rest of Felt sees of the database: plain records and small
  * repository interfaces. Entities and the ORM stay inside src/persistence.
@@ -32,15 +34,18 @@ export interface PlayerRepository {
   setBanned(id: string, banned: boolean): Promise<PlayerRecord | null>;
 }
 
-/** Who holds chips: a player's wallet, a table (stacks and pots on it), the house (rake), or outside money (admin credits). */
-export type AccountKind = 'player' | 'table' | 'house' | 'external';
+/**
+ * Who holds chips: a player's wallet, a table (stacks and pots on it), a
+ * tournament's prize pool, the house (rake, fees), or outside money (admin credits).
+ */
+export type AccountKind = 'player' | 'table' | 'tournament' | 'house' | 'external';
 
 export type LedgerEntryInput = { kind: AccountKind; owner: string; amount: number };
 
 export type TransferInput = {
   /** Idempotency key: a second transfer with the same key does nothing and returns the first. */
   key: string;
-  /** Why: `buyIn`, `topUp`, `cashOut`, `rake`, `credit`, `debit`, `prize` … */
+  /** Why: `buyIn`, `topUp`, `cashOut`, `rake`, `credit`, `debit`, `tournamentPrize` … (`TRANSFER_REASON`, src/money). */
   reason: string;
   /** Entries must sum to zero. A player account may never go below zero. */
   entries: LedgerEntryInput[];
@@ -71,9 +76,9 @@ export interface LedgerRepository {
   history(kind: AccountKind, owner: string, limit: number, offset: number): Promise<TransferRecord[]>;
   /** How many transfers `history` pages through. */
   historyCount(kind: AccountKind, owner: string): Promise<number>;
-  /** All the house holds: its own account and every table's rake account (`ACCOUNTS.rakeOf`). */
+  /** All the house holds: its own account, every table's rake account (`ACCOUNTS.rakeOf`) and every tournament's fees (`ACCOUNTS.feesOf`). */
   houseBalance(): Promise<number>;
-  /** Sum over all player, table and house accounts (for conservation checks). */
+  /** Sum over all player, table, tournament and house accounts (for conservation checks). */
   totalHeld(): Promise<number>;
 }
 
@@ -136,7 +141,8 @@ export interface TableRepository {
   listOrphaned(now: Date): Promise<TableRecord[]>;
 }
 
-export type SnapshotRecord = { tableId: string; version: number; state: unknown; savedAt: Date };
+/** A stored snapshot, parsed: its state checked field by field and its live deck opened. */
+export type SnapshotRecord = { tableId: string; version: number; format: number; state: CashTableState; savedAt: Date };
 
 export interface SnapshotRepository {
   /**
@@ -148,6 +154,13 @@ export interface SnapshotRepository {
    * state and change it as soon as the promise is returned.
    */
   saveMany(snapshots: { tableId: string; version: number; state: unknown }[], owner?: string): Promise<string[]>;
+  /**
+   * The table's snapshot, or null when it has none. Throws
+   * `SnapshotRefusedError` (a `PersistenceError`) when the stored one cannot be
+   * trusted: `snapshot_version` (a format this Felt does not know),
+   * `snapshot_invalid` (not a table's state), `deck_key_mismatch` (its live
+   * deck was sealed with another deck key), `deck_tampered` (its deck fails its check).
+   */
   load(tableId: string): Promise<SnapshotRecord | null>;
 }
 

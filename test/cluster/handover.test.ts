@@ -17,7 +17,7 @@ describeCluster('cluster: a graceful shutdown hands the tables over', function (
 
   async function twoProcesses(drainMs: number): Promise<{ cluster: TestCluster; db: Database }> {
     cluster = await startCluster(2, { env: { FELT_DRAIN_MS: String(drainMs) } });
-    db = await openDatabase({ databaseUrl: cluster.databaseUrl });
+    db = await openDatabase({ databaseUrl: cluster.databaseUrl, deckKey: cluster.deckKey });
     return { cluster, db };
   }
 

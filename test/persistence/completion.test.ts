@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../src/persistence/database.ts';
 import { PersistenceError, type HandRecordInput } from '../../src/persistence/types.ts';
 import { describeEachBackend, useFreshDatabase } from './databases.ts';
+import { exportPhh } from '../../src/engine/phh/export.ts';
+import { formatCard } from '../../src/engine/cards.ts';
+import type { HandState } from '../../src/engine/hand/state.ts';
+import { finishedHand, tableInHand, tableState, undealtCards } from './table-states.ts';
 
 /** A table whose account holds `chips`, bought in by two players. */
 async function fundedTable(db: Database, chips: number): Promise<{ tableId: string; players: string[] }> {
@@ -44,7 +48,7 @@ describeEachBackend('hand completion', (backend) => {
     const houseTotalBefore = await db().ledger.houseBalance();
     const completed = hand(tableId, players, 3);
 
-    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 12, state: { handNumber: 2 } } });
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 12, state: tableState(tableId, 'after hand 1') } });
 
     assert.deepEqual(await db().hands.get(completed.id), completed);
     assert.equal(await db().ledger.balance('table', tableId), 397);
@@ -53,15 +57,15 @@ describeEachBackend('hand completion', (backend) => {
     const [rake] = await db().ledger.history('house', `rake:${tableId}`, 1, 0);
     assert.equal(rake.key, `rake:${completed.id}`);
     assert.equal(rake.reason, 'rake');
-    assert.deepEqual(await db().snapshots.load(tableId).then((snapshot) => [snapshot?.version, snapshot?.state]), [12, { handNumber: 2 }]);
+    assert.deepEqual(await db().snapshots.load(tableId).then((snapshot) => [snapshot?.version, snapshot?.state.name]), [12, 'after hand 1']);
   });
 
   it('when the same hand completes twice then the rake moves once and the record stays the first', async () => {
     const { tableId, players } = await fundedTable(db(), 400);
     const completed = hand(tableId, players, 5);
-    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 3, state: 'after' } });
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 3, state: tableState(tableId, 'after') } });
 
-    await db().completion.complete({ hand: { ...completed, rake: 50, state: 'changed' }, snapshot: { tableId, version: 3, state: 'after' } });
+    await db().completion.complete({ hand: { ...completed, rake: 50, state: 'changed' }, snapshot: { tableId, version: 3, state: tableState(tableId, 'after') } });
 
     assert.deepEqual(await db().hands.get(completed.id), completed);
     assert.equal(await db().ledger.balance('table', tableId), 395);
@@ -94,14 +98,16 @@ describeEachBackend('hand completion', (backend) => {
       const { tableId, players } = await fundedTable(db(), 100);
       const completed = hand(tableId, players, rake);
       const recorded = structuredClone(completed.state);
-      const state = { handNumber: 2, seats: ['ann'] };
+      const state = tableState(tableId, 'as called');
+      const called = JSON.parse(JSON.stringify(state));
 
       const completing = db().completion.complete({ hand: completed, snapshot: { tableId, version: 4, state } });
-      state.seats.push('bob');
+      state.name = 'changed after';
+      state.waiting.push({ playerId: 'cat', name: 'Cat' });
       (completed.state as { log: string[] }).log.push('p2 cc');
       await completing;
 
-      assert.deepEqual((await db().snapshots.load(tableId))?.state, { handNumber: 2, seats: ['ann'] });
+      assert.deepEqual((await db().snapshots.load(tableId))?.state, called);
       assert.deepEqual((await db().hands.get(completed.id))?.state, recorded);
     });
   }
@@ -111,7 +117,7 @@ describeEachBackend('hand completion', (backend) => {
     const completed = hand(tableId, players, 5);
 
     await assert.rejects(
-      db().completion.complete({ hand: completed, snapshot: { tableId, version: 1, state: 'after' } }),
+      db().completion.complete({ hand: completed, snapshot: { tableId, version: 1, state: tableState(tableId) } }),
       (error: unknown) => error instanceof PersistenceError && error.code === 'insufficient_funds',
     );
     assert.equal(await db().hands.get(completed.id), null);
@@ -133,13 +139,13 @@ describeEachBackend('hand completion', (backend) => {
 
   it('when a completion carries an older snapshot than the one stored then the hand is written and the snapshot kept', async () => {
     const { tableId, players } = await fundedTable(db(), 100);
-    await db().snapshots.saveMany([{ tableId, version: 20, state: 'newer' }]);
+    await db().snapshots.saveMany([{ tableId, version: 20, state: tableState(tableId, 'newer') }]);
     const completed = hand(tableId, players, 1);
 
-    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 19, state: 'older' } });
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 19, state: tableState(tableId, 'older') } });
 
     assert.deepEqual(await db().hands.get(completed.id), completed);
-    assert.equal((await db().snapshots.load(tableId))?.state, 'newer');
+    assert.equal((await db().snapshots.load(tableId))?.state.name, 'newer');
   });
 
   /** A funded table whose lease `owner` holds. */
@@ -152,19 +158,19 @@ describeEachBackend('hand completion', (backend) => {
 
   it('when a process that does not hold the lease completes a hand then it is refused with lease_lost and nothing is written', async () => {
     const { tableId, players } = await leasedTable('p-owner');
-    await db().snapshots.saveMany([{ tableId, version: 4, state: 'owner' }], 'p-owner');
+    await db().snapshots.saveMany([{ tableId, version: 4, state: tableState(tableId, 'owner') }], 'p-owner');
     const houseBefore = await db().ledger.balance('house', `rake:${tableId}`);
     const completed = hand(tableId, players, 5);
 
     await assert.rejects(
-      db().completion.complete({ hand: completed, snapshot: { tableId, version: 9, state: 'stale' }, owner: 'p-stale' }),
+      db().completion.complete({ hand: completed, snapshot: { tableId, version: 9, state: tableState(tableId, 'stale') }, owner: 'p-stale' }),
       (error: unknown) => error instanceof PersistenceError && error.code === 'lease_lost',
     );
 
     assert.equal(await db().hands.get(completed.id), null);
     assert.equal(await db().ledger.balance('house', `rake:${tableId}`), houseBefore);
     assert.equal(await db().ledger.balance('table', tableId), 200);
-    assert.equal((await db().snapshots.load(tableId))?.state, 'owner');
+    assert.equal((await db().snapshots.load(tableId))?.state.name, 'owner');
   });
 
   it('when the lease holder completes a hand then the hand, its rake and the snapshot are written', async () => {
@@ -172,24 +178,24 @@ describeEachBackend('hand completion', (backend) => {
     const houseBefore = await db().ledger.balance('house', `rake:${tableId}`);
     const completed = hand(tableId, players, 5);
 
-    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 9, state: 'after' }, owner: 'p-owner' });
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 9, state: tableState(tableId, 'after') }, owner: 'p-owner' });
 
     assert.deepEqual(await db().hands.get(completed.id), completed);
     assert.equal(await db().ledger.balance('house', `rake:${tableId}`), houseBefore + 5);
     assert.equal(await db().ledger.balance('table', tableId), 195);
-    assert.equal((await db().snapshots.load(tableId))?.state, 'after');
+    assert.equal((await db().snapshots.load(tableId))?.state.name, 'after');
   });
   it('when hands of many tables end at once then every hand, its rake and its snapshot are written', async () => {
     const tables = await Promise.all(Array.from({ length: 8 }, () => fundedTable(db(), 100)));
     const houseBefore = await db().ledger.houseBalance();
     const hands = tables.map(({ tableId, players }, i) => hand(tableId, players, i % 2));
 
-    await Promise.all(hands.map((completed, i) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 7, state: { table: i } } })));
+    await Promise.all(hands.map((completed, i) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 7, state: tableState(completed.tableId, `table ${i}`) } })));
 
     for (const [i, completed] of hands.entries()) {
       assert.deepEqual(await db().hands.get(completed.id), completed);
       assert.equal(await db().ledger.balance('table', completed.tableId), 100 - (i % 2));
-      assert.deepEqual((await db().snapshots.load(completed.tableId))?.state, { table: i });
+      assert.equal((await db().snapshots.load(completed.tableId))?.state.name, `table ${i}`);
     }
     assert.equal(await db().ledger.houseBalance(), houseBefore + 4);
   });
@@ -199,7 +205,7 @@ describeEachBackend('hand completion', (backend) => {
     const poor = await fundedTable(db(), 2);
     const hands = [...good.map(({ tableId, players }) => hand(tableId, players, 3)), hand(poor.tableId, poor.players, 5)];
 
-    const results = await Promise.allSettled(hands.map((completed) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 2, state: 'after' } })));
+    const results = await Promise.allSettled(hands.map((completed) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 2, state: tableState(completed.tableId) } })));
 
     assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
     assert.equal((results[3] as PromiseRejectedResult).reason.code, 'insufficient_funds');
@@ -214,7 +220,7 @@ describeEachBackend('hand completion', (backend) => {
     const lost = await leasedTable('p-other');
     const hands = [hand(held.tableId, held.players, 2), hand(lost.tableId, lost.players, 2)];
 
-    const results = await Promise.allSettled(hands.map((completed) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 2, state: 'after' }, owner: 'p-owner' })));
+    const results = await Promise.allSettled(hands.map((completed) => db().completion.complete({ hand: completed, snapshot: { tableId: completed.tableId, version: 2, state: tableState(completed.tableId) }, owner: 'p-owner' })));
 
     assert.equal(results[0].status, 'fulfilled');
     assert.equal(results[1].status === 'rejected' && results[1].reason.code, 'lease_lost');
@@ -222,5 +228,37 @@ describeEachBackend('hand completion', (backend) => {
     assert.equal(await db().ledger.balance('table', held.tableId), 198);
     assert.equal(await db().hands.get(hands[1].id), null);
     assert.equal(await db().ledger.balance('table', lost.tableId), 200);
+  });
+
+  it('when a hand completes then its record keeps no deck: none of the undealt cards is stored, and the record still exports', async () => {
+    const { tableId, players } = await fundedTable(db(), 400);
+    const ended = finishedHand(tableId);
+    const deck = ended.hand.deck;
+    assert.ok(deck && deck.next < deck.cards.length, 'the finished hand still holds undealt cards');
+    const undealt = deck.cards.slice(deck.next);
+    const completed = { ...hand(tableId, players, 0), state: ended.hand };
+
+    await db().completion.complete({ hand: completed, snapshot: { tableId, version: 2, state: tableState(tableId) } });
+
+    const [row] = await db().orm.em.fork().execute<{ text: string }[]>('select "state"::text as "text" from "hand" where "id" = ?', [completed.id]);
+    for (let i = 0; i + 4 <= undealt.length; i++) assert.ok(!row.text.includes(undealt.slice(i, i + 4).join(',')), `undealt cards ${undealt.slice(i, i + 4)} are stored`);
+    const record = await db().hands.get(completed.id);
+    assert.deepEqual(record?.state, { ...JSON.parse(JSON.stringify(ended.hand)), deck: null });
+    assert.ok(ended.hand.deck, 'the caller\'s hand keeps its deck');
+    assert.deepEqual(exportPhh(record?.state as HandState), exportPhh(ended.hand));
+  });
+
+  it('when a hand completes with the table\'s next hand already in play then the snapshot holds that hand\'s deck sealed, not in the clear', async () => {
+    const { tableId, players } = await fundedTable(db(), 400);
+    const live = tableInHand(tableId).state;
+    const undealt = undealtCards(live);
+
+    await db().completion.complete({ hand: hand(tableId, players, 0), snapshot: { tableId, version: live.version, state: live } });
+
+    const [row] = await db().orm.em.fork().execute<{ text: string; format: number }[]>('select "format", "state"::text as "text" from "snapshot" where "table_id" = ?', [tableId]);
+    assert.equal(row.format, 2);
+    assert.ok(!row.text.includes(undealt.join(',')));
+    assert.ok(!undealt.some((card) => row.text.includes(`"${formatCard(card)}"`)));
+    assert.deepEqual((await db().snapshots.load(tableId))?.state, JSON.parse(JSON.stringify(live)));
   });
 });

@@ -39,6 +39,8 @@ export type TestCluster = {
   databaseUrl: string;
   /** The Redis key prefix (`FELT_REDIS_PREFIX`) of this cluster's presence and listings. */
   redisPrefix: string;
+  /** The deck key every process shares (`FELT_DECK_KEY`): a test's own database connection needs it to load their snapshots. */
+  deckKey: Uint8Array;
   /** Kills a process with SIGKILL (no goodbye); resolves when it is gone. */
   kill(index: number): Promise<void>;
   /** Stops a process with SIGTERM (a graceful shutdown); resolves with its exit code. */
@@ -70,6 +72,7 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
   const databaseUrl = database.options.databaseUrl as string;
   const redisUrl = process.env.REDIS_URL as string;
   const run = randomBytes(4).toString('hex');
+  const deckKey = randomBytes(32);
   const redisPrefix = `felt-test-${run}:`;
   const dataDir = mkdtempSync(join(tmpdir(), 'felt-cluster-'));
   const shared: Record<string, string> = {
@@ -77,6 +80,7 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
     REDIS_URL: redisUrl,
     FELT_REDIS_PREFIX: redisPrefix,
     FELT_JWT_SECRET: `cluster-test-secret-${run}-0123456789abcdef`,
+    FELT_DECK_KEY: deckKey.toString('hex'),
     FELT_DATA_DIR: dataDir,
     FELT_LOG_LEVEL: options.logs ? 'info' : 'silent',
     FELT_AUTH_RATE_LIMIT: '100000',
@@ -106,6 +110,7 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
     nodes,
     databaseUrl,
     redisPrefix,
+    deckKey,
     kill: (index) => killChild(nodes[index].child),
     async stop(index) {
       const child = nodes[index].child;
@@ -127,7 +132,7 @@ export function useCluster(count: number, options: ClusterOptions = {}): { reado
   const handle = {} as { cluster: TestCluster; db: Database };
   before(async () => {
     handle.cluster = await startCluster(count, options);
-    handle.db = await openDatabase({ databaseUrl: handle.cluster.databaseUrl });
+    handle.db = await openDatabase({ databaseUrl: handle.cluster.databaseUrl, deckKey: handle.cluster.deckKey });
   });
   after(async () => {
     await handle.db?.close();

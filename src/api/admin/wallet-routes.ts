@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
-import { ACCOUNTS } from '../../persistence/ledger.ts';
+import { adminCreditTransfer, adminDebitTransfer } from '../../money/transfers.ts';
 import { PersistenceError, type TransferRecord } from '../../persistence/types.ts';
 import { authOf } from '../authenticate.ts';
 import { defineRoute, page, pageOf, pageQuery } from '../openapi/route.ts';
@@ -75,19 +75,10 @@ export function walletRoutes(deps: ApiDeps): Router {
     const player = await db.players.findById(params.playerId);
     if (!player) throw unknownPlayer(params.playerId);
     const change = body.direction === 'credit' ? body.amount : -body.amount;
-    const entries = [
-      { ...ACCOUNTS.adminCredits, amount: -change },
-      { kind: 'player' as const, owner: player.id, amount: change },
-    ];
+    const money = { playerId: player.id, amount: body.amount, requestKey: body.key ?? randomUUID(), note: body.reason, adminId: authOf(req).player.id };
     let record: TransferRecord;
     try {
-      record = await db.ledger.transfer({
-        // Namespaced, so an admin's key can never collide with the keys tables and sign-ups use.
-        key: `admin:${player.id}:${body.key ?? randomUUID()}`,
-        reason: body.direction,
-        entries,
-        meta: { note: body.reason, adminId: authOf(req).player.id },
-      });
+      record = await db.ledger.transfer(body.direction === 'credit' ? adminCreditTransfer(money) : adminDebitTransfer(money));
     } catch (error) {
       if (error instanceof PersistenceError && error.code === 'insufficient_funds') {
         const balance = await db.ledger.balance('player', player.id);
