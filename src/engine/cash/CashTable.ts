@@ -101,7 +101,11 @@ export class CashTable {
     return can(() => this.verifySit(playerId, seat, buyIn));
   }
 
-  /** Seats the player with `buyIn` chips (already moved from their wallet to the table); returns the seat. */
+  /**
+   * Seats the player with `buyIn` chips (already moved from their wallet to
+   * the table); returns the seat. Sitting causes no event: the hand it may
+   * schedule is dealt by `tick`.
+   */
   sit(playerId: string, name: string, seat: number | undefined, buyIn: number, now: number): number {
     const chosen = seats.sit(this.t, playerId, name, seat, buyIn);
     this.advance(now);
@@ -118,10 +122,7 @@ export class CashTable {
     return this.advance(now);
   }
 
-  /**
-   * Records a buy-in that is about to move from the wallet; `settleMoney`
-   * seats the player once it has. Refused exactly when `sit` would be.
-   */
+  /** Records a buy-in about to move from the wallet; `settleMoney` seats the player once it has. Refused exactly when `sit` would be. */
   reserveBuyIn(playerId: string, name: string, seat: number | undefined, buyIn: number): PendingMoney {
     return money.reserveBuyIn(this.t, playerId, name, seat, buyIn);
   }
@@ -130,11 +131,7 @@ export class CashTable {
     return money.reserveTopUp(this.t, playerId, amount);
   }
 
-  /**
-   * Finishes a pending money movement: `moved` says whether the ledger moved
-   * it. A moved buy-in seats the player (or, if the seat went meanwhile,
-   * turns into a cash-out of the same chips); a moved top-up joins the stack.
-   */
+  /** Finishes a pending money movement once the ledger has moved it (`moved`) or refused to (see `money.settleMoney`). */
   settleMoney(key: string, moved: boolean, now: number): CashTableEvent[] {
     return this.advance(now, money.settleMoney(this.t, key, moved));
   }
@@ -143,7 +140,7 @@ export class CashTable {
     requireSeat(this.t, playerId);
   }
 
-  /** Sits the player out from the next hand; a deal already scheduled is called off when it comes, if it cannot be dealt. */
+  /** The player keeps the seat but is not dealt in; a deal already scheduled is dealt without them, or not at all. */
   sitOut(playerId: string): CashTableEvent[] {
     seats.sitOut(this.t, playerId);
     return [];
@@ -181,10 +178,7 @@ export class CashTable {
     return this.advance(now, events);
   }
 
-  /**
-   * Takes a player off the table (a ban): off the waiting list and any seat
-   * offer now, out of their seat like `leave` (after the hand they are playing).
-   */
+  /** Takes a player off the table (a ban): off the waiting list now, out of their seat like `leave`. */
   expel(playerId: string, now: number): CashTableEvent[] {
     waitingList.forget(this.t, playerId);
     const events = this.seatOf(playerId) >= 0 ? seats.leave(this.t, playerId, now) : [];

@@ -16,6 +16,9 @@ import { HandPhase } from './state.ts';
  *
  *   dealing ─▶ betting ─▶ dealing (next street) … ─▶ showdown ─▶ complete
  *                 └──▶ runoutVote ─▶ dealing          (one player left ─▶ complete)
+ *
+ * A new kind of step (a draw, a bring-in) is a player's action its part
+ * applies; this function only waits while the state says it is owed.
  */
 export function advance(ctx: HandContext): void {
   const s = ctx.state;

@@ -27,6 +27,7 @@ export type LegalActions = {
  * Who acts first on this street, by the street's `opening`. By position: the
  * player after the largest blind or straddle (ties: the later seat), which
  * after the first street, with no bets out, is the first player left of the button.
+ * Stud's openings (the lowest up card brings in, the best up hand opens) belong here too.
  */
 export function openerOf(ctx: HandContext): number {
   const s = ctx.state;

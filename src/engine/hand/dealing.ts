@@ -19,7 +19,7 @@ export function boardSize(variant: Variant): number {
   return size;
 }
 
-/** Queues everything street `index` deals before its betting. */
+/** Queues everything street `index` deals before its betting; on a draw street, each player still in owes a draw, which the street waits for. */
 export function queueStreet(ctx: HandContext, index: number): void {
   const s = ctx.state;
   const street = ctx.variant.streets[index];

@@ -167,16 +167,20 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
   }
 
   verifyStartHand(): void {
+    this.plannedHand();
+  }
+
+  /** The next hand's plan, or why none can be dealt. */
+  private plannedHand(): HandPlan {
     const s = this.state;
     if (s.hand) illegal('hand_in_play', 'A hand is in play; deal the next one once it is over.');
-    if (!planNextHand(s.seating, s.settings.stakes)) illegal('too_few_players', 'A hand needs two ready players with chips.');
+    return planNextHand(s.seating, s.settings.stakes) ?? illegal('too_few_players', 'A hand needs two ready players with chips.');
   }
 
   /** Deals the next hand: moves the button and blinds, posts, deals, and plays the dealer's part up to the first decision. */
   startHand(now: number): DealerEvent[] {
-    this.verifyStartHand();
+    const plan = this.plannedHand();
     const s = this.state;
-    const plan = planNextHand(s.seating, s.settings.stakes) as HandPlan;
     const hand = Hand.start(handConfig(s.settings, plan), { random: this.random });
     s.seating = applyPlan(s.seating, plan);
     s.hand = hand.state;
