@@ -36,7 +36,8 @@ export function chooseAction(legal: LegalView, random: () => number, preflop = f
   const raise = (share: number): BotAction => {
     // Where in the raising band the roll fell decides between the minimum and all-in.
     const amount = share < ALL_IN ? legal.maxRaiseTo : legal.minRaiseTo;
-    return { action: legal.check ? 'bet' : 'raise', amount };
+    // Before the flop the blinds are a bet, so the big blind's option is a raise: a `bet` there is refused (raise_due).
+    return { action: legal.check && !preflop ? 'bet' : 'raise', amount };
   };
   if (legal.call) {
     if (roll < mix.foldToBet) return { action: 'fold' };

@@ -41,6 +41,10 @@ describe('loadtest strategy', () => {
     assert.deepEqual(chooseAction(unopened, () => 0.9, false), { action: 'bet', amount: 2 });
   });
 
+  it('when the big blind may check before the flop and the roll is high then the bot raises, since the blind is a bet', () => {
+    assert.deepEqual(chooseAction(unopened, () => 0.9, true), { action: 'raise', amount: 2 });
+  });
+
   it('when the roll is at the very top of the raising band then the bot goes all-in', () => {
     assert.deepEqual(chooseAction(facingBet, () => 0.999, true), { action: 'raise', amount: 100 });
     assert.deepEqual(chooseAction(unopened, () => 0.999, false), { action: 'bet', amount: 100 });

@@ -1,23 +1,21 @@
 import type { HandState } from '../hand/state.ts';
+import type { DealerEvent, DealerSeat } from '../table/dealer-state.ts';
 import type { TableState } from '../table/state.ts';
 import type { CashTableSettings } from './settings.ts';
 
-/** What the table knows about a seated player beyond their chips. */
-export type SeatInfo = {
+/**
+ * What the table knows about a seated player beyond their chips: the
+ * dealer's record (time bank, timeouts, chips bought in during a hand, which
+ * join the stack before the next deal, showdown wish, last action) and the
+ * cash table's own.
+ */
+export type SeatInfo = DealerSeat & {
   playerId: string;
   name: string;
   connected: boolean;
   /** Epoch ms of the drop, or 0 while connected. */
   disconnectedAt: number;
-  timeBankMs: number;
-  /** Consecutive hands in which the player timed out. */
-  timeouts: number;
   leaveAfterHand: boolean;
-  /** Chips bought in during a hand, added to the stack before the next deal. */
-  pendingTopUp: number;
-  /** What the player asked for at showdown this hand. */
-  showdownChoice: 'show' | 'muck' | null;
-  lastAction: string;
 };
 
 /**
@@ -40,7 +38,12 @@ export type WaitingPlayer = { playerId: string; name: string };
 
 export type SeatOffer = { playerId: string; seat: number; expiresAt: number };
 
-/** A whole cash table as plain data: seats, the live hand with its deck, clocks and the waiting list. */
+/**
+ * A whole cash table as plain data: seats, the live hand with its deck,
+ * clocks and the waiting list. It holds every field of a `DealerState`
+ * (settings, seating, info, the hand and the action clock), which its dealer
+ * works on; the rest is the cash table's own.
+ */
 export type CashTableState = {
   tableId: string;
   name: string;
@@ -68,11 +71,10 @@ export type CashTableState = {
   version: number;
 };
 
-/** Things the table did that the outside world must act on (money, records). */
+/** Things the table did that the outside world must act on (money, records): the dealer's (a hand started or ended) and its own. */
 export type CashTableEvent =
+  | DealerEvent
   | { type: 'cashOut'; playerId: string; seat: number; amount: number; key: string }
   /** The chips of a pending money movement must move now (see PendingMoney). */
   | { type: 'moveMoney'; money: PendingMoney }
-  | { type: 'handStarted'; handNumber: number }
-  | { type: 'handComplete'; handNumber: number; hand: HandState; playerIds: string[]; seats: number[]; startedAt: number; endedAt: number; rake: number }
   | { type: 'seatOffered'; playerId: string; seat: number; expiresAt: number };

@@ -18,3 +18,7 @@ export {
   verifyStandUp,
 } from './seating.ts';
 export { applyPlan, planNextHand, verifyPlan, type HandPlan } from './lineup.ts';
+export { Dealer, type SeatLeft, type StakesChange } from './Dealer.ts';
+export { dealerSeat, emptyDealerState } from './dealer-state.ts';
+export type { DealerEvent, DealerSeat, DealerSettings, DealerState, SeatResult } from './dealer-state.ts';
+export { allInMove, applyPlayerAction, verifyPlayerAction, type AllInMove, type PlayerAction } from './player-action.ts';
