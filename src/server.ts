@@ -97,7 +97,7 @@ export async function startServer(config: Config & {
         db, config, secret, listTables, tables, insights,
         health: async () => ({ db: await db.ping(), presence: cluster.kind, snapshotBacklog: snapshots.backlog }),
         log,
-        authRateLimit: { limit: config.authRateLimit, windowMs: 60_000 },
+        authRateLimit: { limit: config.authRateLimit, windowMs: 60_000, redis: cluster.redis },
       }));
     },
   });

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import type { InsightService } from '../insights/service.ts';
 import type { Logger } from '../log.ts';
@@ -18,8 +19,11 @@ export type TableListing = {
 /** `snapshotBacklog`: tables whose latest changes are not durable yet (0: everything so far is in the database). */
 export type HealthReport = { db: boolean; presence: string; snapshotBacklog?: number };
 
-/** A fixed window: at most `limit` requests per address per `windowMs`. */
-export type RateLimitOptions = { limit: number; windowMs: number; now?: () => number };
+/**
+ * A fixed window: at most `limit` requests per address per `windowMs` (whole
+ * seconds). With `redis`, counted there for every process that shares it.
+ */
+export type RateLimitOptions = { limit: number; windowMs: number; redis?: Redis };
 
 /** What the API needs from the process. */
 export type ApiDeps = {
