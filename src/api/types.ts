@@ -1,9 +1,12 @@
 import type { Redis } from 'ioredis';
+import type { ReadinessReport } from '../cluster/readiness.ts';
 import type { Config } from '../config.ts';
 import type { InsightService } from '../insights/service.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../persistence/database.ts';
 import type { TableControl } from '../tables/manage.ts';
+
+export type { ReadinessReport };
 
 /** One row of `GET /api/tables` (PROTOCOL.md): `stakes` reads like "1/2". */
 export type TableListing = {
@@ -33,6 +36,8 @@ export type ApiDeps = {
   secret: Uint8Array;
   listTables(): Promise<TableListing[]>;
   health(): Promise<HealthReport>;
+  /** `GET /api/ready` (see `Readiness`); without it, ready means the database answers. */
+  ready?(): Promise<ReadinessReport>;
   /** Defaults to a logger made from `config`. */
   log?: Logger;
   /** On `/api/auth/*`; defaults to 20 per minute per address. */
