@@ -9,6 +9,11 @@
 // They share DATABASE_URL, REDIS_URL, FELT_JWT_SECRET and FELT_DECK_KEY, which
 // are required: a process with another deck key could not resume the live
 // hands of the tables it takes over.
+//
+// PM2 waits for each process to be ready (GET /api/ready: its tables open,
+// its database and Redis answering; it sends process.send('ready') then), not
+// only listening, before it counts it as online — so `pm2 reload` restarts the
+// next process only once the one before has its tables back.
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -39,6 +44,7 @@ const basePort = whole('PORT', 2567, 1);
 // The host clients reach these processes by; each adds its own port.
 const publicHost = env.FELT_PUBLIC_HOST?.trim() || '127.0.0.1';
 const drainMs = whole('FELT_DRAIN_MS', 30_000, 0);
+const leaseMs = whole('FELT_LEASE_MS', 3_000, 500);
 const name = env.FELT_CLUSTER_NAME?.trim() || 'felt';
 
 // Named as well as default: PM2 loads this file with require(), which sees the module's exports.
@@ -53,6 +59,10 @@ export const apps = Array.from({ length: processes }, (_, i) => ({
   autorestart: true,
   // A graceful stop lets hands finish (FELT_DRAIN_MS) before PM2 may kill the process.
   kill_timeout: drainMs + 15_000,
+  // Online once ready, not once listening. After a crash a killed process's leases hold its tables for up
+  // to FELT_LEASE_MS before they can be claimed, then their rooms open; past this PM2 counts it online anyway.
+  wait_ready: true,
+  listen_timeout: 2 * leaseMs + 60_000,
   env: {
     ...env,
     PORT: String(basePort + i),

@@ -6,6 +6,10 @@ import { startServer } from './server.ts';
 
 const config = loadConfig();
 const server = await startServer(config);
+// Under PM2 with `wait_ready` (ecosystem.config.js), the process counts as started once it is ready, not when it listens.
+void server.whenReady().then((ready) => {
+  if (ready) process.send?.('ready');
+});
 
 let stopping = false;
 const stop = (signal: string): void => {

@@ -17,6 +17,7 @@ import { TableOwnership } from './cluster/ownership.ts';
 import { clusterBackend } from './cluster/presence.ts';
 import { drainTables } from './cluster/drain.ts';
 import { Heartbeat } from './cluster/liveness.ts';
+import { Readiness } from './cluster/readiness.ts';
 import { SpreadPingTransport } from './transport/spread-ping-transport.ts';
 import { tableControl } from './tables/manage.ts';
 import { feltJobs, liveTablesOf } from './jobs/felt-jobs.ts';
@@ -33,6 +34,8 @@ export type FeltServer = {
   insights: InsightService;
   /** The background jobs; each slot runs once in the cluster, on whichever process claims it (`runDue` for tests). */
   jobs: Scheduler;
+  /** Resolves true once `/api/ready` first answers ready (PM2's `wait_ready` waits for it), false if the server closes first. */
+  whenReady(): Promise<boolean>;
   /**
    * Stops dealing, lets hands in play finish (for up to `FELT_DRAIN_MS`),
    * flushes snapshots, gives the tables' leases up for other processes to
@@ -85,6 +88,7 @@ export async function startServer(config: Config & {
   await insightFeed.attach(cluster.presence);
   const insights = insightService({ db, feed: insightFeed, liveTables: listTables, webhookUrl: config.insightsWebhookUrl, log });
   await quietPm2Io();
+  const readiness = new Readiness({ ownership, database: () => db.ping(), presence: () => cluster.presence.exists('felt:ready-probe') });
   const server = new Server({
     transport: new SpreadPingTransport(),
     greet: false,
@@ -100,8 +104,9 @@ export async function startServer(config: Config & {
       app.use(createApiRouter({
         db, config, secret, listTables, tables, insights,
         health: async () => ({ db: await db.ping(), presence: cluster.kind, snapshotBacklog: snapshots.backlog }),
+        ready: () => readiness.check(),
         log,
-        authRateLimit: { limit: config.authRateLimit, windowMs: 60_000 },
+        authRateLimit: { limit: config.authRateLimit, windowMs: 60_000, redis: cluster.redis },
       }));
     },
   });
@@ -134,9 +139,11 @@ export async function startServer(config: Config & {
     db,
     insights,
     jobs,
+    whenReady: () => readiness.whenReady(),
     async close() {
       if (closed) return;
       closed = true;
+      readiness.stop();
       // First, so no job opens or closes a table while this process hands its tables over.
       await jobs.stop();
       stopCountingJobs();

@@ -48,6 +48,7 @@ const TITLES: Record<string, string> = {
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   rate_limited: 'Too many requests',
+  not_ready: 'Not ready',
   internal_error: 'Internal error',
 };
 

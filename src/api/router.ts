@@ -2,6 +2,7 @@ import express, { Router, type RequestHandler } from 'express';
 import { createLogger } from '../log.ts';
 import { requestContext } from '../observability/request-context.ts';
 import { adminRoutes } from './admin/index.ts';
+import { asyncApiRoutes } from './asyncapi-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { apiErrorHandler } from './error-handler.ts';
 import { meRoutes } from './me-routes.ts';
@@ -36,6 +37,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use('/api/me', meRoutes(deps));
   router.use('/api/admin', adminRoutes(deps));
   router.use('/api', openApiRoutes());
+  router.use('/api', asyncApiRoutes());
   router.use('/api', publicRoutes(deps));
   router.use('/api', (req, _res, next) => {
     next(new ApiProblem(404, 'not_found', `There is no ${req.method} ${req.originalUrl.split('?')[0]} in this API.`));

@@ -1,8 +1,12 @@
+import type { Redis } from 'ioredis';
+import type { ReadinessReport } from '../cluster/readiness.ts';
 import type { Config } from '../config.ts';
 import type { InsightService } from '../insights/service.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../persistence/database.ts';
 import type { TableControl } from '../tables/manage.ts';
+
+export type { ReadinessReport };
 
 /** One row of `GET /api/tables` (PROTOCOL.md): `stakes` reads like "1/2". */
 export type TableListing = {
@@ -18,8 +22,11 @@ export type TableListing = {
 /** `snapshotBacklog`: tables whose latest changes are not durable yet (0: everything so far is in the database). */
 export type HealthReport = { db: boolean; presence: string; snapshotBacklog?: number };
 
-/** A fixed window: at most `limit` requests per address per `windowMs`. */
-export type RateLimitOptions = { limit: number; windowMs: number; now?: () => number };
+/**
+ * A fixed window: at most `limit` requests per address per `windowMs` (whole
+ * seconds). With `redis`, counted there for every process that shares it.
+ */
+export type RateLimitOptions = { limit: number; windowMs: number; redis?: Redis };
 
 /** What the API needs from the process. */
 export type ApiDeps = {
@@ -29,6 +36,8 @@ export type ApiDeps = {
   secret: Uint8Array;
   listTables(): Promise<TableListing[]>;
   health(): Promise<HealthReport>;
+  /** `GET /api/ready` (see `Readiness`); without it, ready means the database answers. */
+  ready?(): Promise<ReadinessReport>;
   /** Defaults to a logger made from `config`. */
   log?: Logger;
   /** On `/api/auth/*`; defaults to 20 per minute per address. */

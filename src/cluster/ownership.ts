@@ -51,6 +51,12 @@ export class TableOwnership {
   /** In the table hosts since `start`: from then on, missing from them means a peer swept this process. */
   private registered = false;
   private firstScan = true;
+  /** The first `claimOrphans` since start has finished (see `unclaimedShare`). */
+  private claimedOnce = false;
+  /** Felt process ids of the live table hosts other than this one, as the last scan found them. */
+  private livePeers = new Set<string>();
+  /** Claimed tables whose room could not be created (they are given back and tried again): no reason to hold readiness back. */
+  private readonly failed = new Set<string>();
   private readonly onReleased = (): void => {
     if (!this.stopped) void this.claimOrphans().catch((error: unknown) => this.options.log.error({ err: error }, 'claiming released tables failed'));
   };
@@ -81,6 +87,7 @@ export class TableOwnership {
         this.scanning = this.scan();
         opened.push(...(await this.scanning));
       } while (this.scanAgain && !this.stopped);
+      this.claimedOnce = true;
     } finally {
       this.scanning = null;
     }
@@ -132,11 +139,13 @@ export class TableOwnership {
       try {
         await matchMaker.createRoom('table', { tableId: table.id });
         this.owned.add(table.id);
+        this.failed.delete(table.id);
         opened.push(table.id);
       } catch (error) {
         // A refused snapshot was logged by the room, once.
         if (isSnapshotRefusal(error)) this.refused.add(table.id);
         else log.error({ err: error, tableId: table.id }, 'could not open a claimed table');
+        this.failed.add(table.id);
         await db.tables.release(table.id, processId);
       }
     }
@@ -167,17 +176,20 @@ export class TableOwnership {
   private async sweepHosts(): Promise<number> {
     const hosts = (await matchMaker.presence.hgetall(HOSTS_KEY)) ?? {};
     if (this.registered && !this.stopped && hosts[matchMaker.processId] === undefined) await this.recoverFromSweep();
+    const livePeers = new Set<string>();
     let live = 0;
     for (const [pid, feltProcess] of Object.entries(hosts)) {
       if (pid === matchMaker.processId) continue;
       if (await isAlive(pid)) {
         live++;
+        livePeers.add(feltProcess);
         continue;
       }
       await forgetProcess(pid);
       await matchMaker.presence.hdel(HOSTS_KEY, pid);
       this.options.log.warn({ deadProcess: feltProcess }, 'a table host is gone; its tables move here or to another process when their leases run out');
     }
+    this.livePeers = livePeers;
     return live;
   }
 
@@ -192,6 +204,36 @@ export class TableOwnership {
     await matchMaker.presence.hset(HOSTS_KEY, matchMaker.processId, this.options.processId);
     await this.renew();
     for (const id of this.owned) await (matchMaker.getLocalRoomById(id) as TableRoom | undefined)?.relist();
+  }
+
+  /** Whether this process has made its first claim of orphaned tables since it started, and claims still. */
+  get claiming(): { started: boolean; stopped: boolean } {
+    return { started: this.claimedOnce, stopped: this.stopped };
+  }
+
+  /** Tables whose lease this process holds with no room of theirs open here. */
+  tablesWithoutRoom(): string[] {
+    return this.tables.filter((id) => !matchMaker.getLocalRoomById(id));
+  }
+
+  /**
+   * The open tables this process is still entitled to claim and that no live
+   * process runs, for `/api/ready` (`src/cluster/readiness.ts`): empty once it
+   * holds its fair share (the open tables divided among the live hosts, as
+   * `scan` counts it). Otherwise every open table that is unowned or whose
+   * lease names a process that is not a live table host — a killed process's
+   * lease, run out or not yet (the crash-restart case) — except those whose
+   * room failed to open here. A live host's lease that ran out is a slow
+   * renewal, as `scan` takes it, not a table waiting for an owner.
+   */
+  async unclaimedShare(): Promise<string[]> {
+    const open = await this.options.db.tables.listOpen();
+    const share = Math.ceil(open.length / (this.livePeers.size + 1));
+    if (this.owned.size >= share) return [];
+    const me = this.options.processId;
+    return open
+      .filter((table) => table.ownerProcess !== me && !(table.ownerProcess && this.livePeers.has(table.ownerProcess)) && !this.failed.has(table.id))
+      .map((table) => table.id);
   }
 
   private async hostOf(tableId: string): Promise<Host> {

@@ -18,6 +18,8 @@ export type ClusterBackend = {
    * on the address they came in by.
    */
   publicAddress: string | undefined;
+  /** The driver's Redis connection (commands, not subscriptions) for other cluster-wide counters; unset for one process. */
+  redis?: Redis;
   /** Ends the presence connections; the Colyseus server's own shutdown leaves them open (see `LingeringRedisPresence`). */
   close(): void;
 };
@@ -123,10 +125,12 @@ export function clusterBackend(config: Pick<Config, 'redisUrl' | 'redisPrefix' |
   }
   const options = config.redisPrefix ? { keyPrefix: config.redisPrefix } : {};
   const presence = new LingeringRedisPresence(new Redis(config.redisUrl, options));
+  const redis = new Redis(config.redisUrl, options);
   return {
     kind: 'redis',
     presence,
-    driver: new TableAwareRedisDriver(new Redis(config.redisUrl, options), presence),
+    driver: new TableAwareRedisDriver(redis, presence),
+    redis,
     publicAddress: config.publicAddress ?? `127.0.0.1:${config.port}`,
     close: () => presence.close(),
   };

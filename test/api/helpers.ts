@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { Player } from '../../src/persistence/entities/Player.ts';
 import { createApiRouter } from '../../src/api/router.ts';
-import type { HealthReport, RateLimitOptions, TableListing } from '../../src/api/types.ts';
+import type { HealthReport, RateLimitOptions, ReadinessReport, TableListing } from '../../src/api/types.ts';
 
 export type Answer = { status: number; headers: Headers; body: any };
 
@@ -25,6 +25,8 @@ export type TestApiOptions = {
   env?: Record<string, string>;
   tables?: () => Promise<TableListing[]>;
   health?: () => Promise<HealthReport>;
+  /** `GET /api/ready`; without it, ready follows `health`'s database. */
+  ready?: () => Promise<ReadinessReport>;
   /** Generous by default so suites that sign in a lot are not limited; the limit has its own tests. */
   authRateLimit?: RateLimitOptions | 'default';
   /** Mounts things on the app before the router (as the server mounts its JSON parser) and after it. */
@@ -50,6 +52,7 @@ export async function startApi(options: TestApiOptions = {}): Promise<TestApi> {
     secret,
     listTables: options.tables ?? (async () => []),
     health: options.health ?? (async () => ({ db: true, presence: 'local' })),
+    ...(options.ready ? { ready: options.ready } : {}),
     ...(options.authRateLimit === 'default' ? {} : { authRateLimit: options.authRateLimit ?? { limit: 10_000, windowMs: 60_000 } }),
   }));
   options.after?.(app, { db, secret, config });

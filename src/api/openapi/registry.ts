@@ -98,7 +98,11 @@ export function openApiDocument(info: { version: string }, docs: RouteDoc[] = ro
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Felt', version: info.version, description: 'The Felt poker server: players, tables and the admin API.' },
+    info: {
+      title: 'Felt',
+      version: info.version,
+      description: 'The Felt poker server: players, tables and the admin API. The rooms\' WebSocket messages and state (the `table` and `lobby` rooms) are the other half of the contract: GET /api/asyncapi.json, an AsyncAPI 3.0 document.',
+    },
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },

@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { authenticate, requireAdmin } from '../authenticate.ts';
 import { ApiProblem } from '../problem.ts';
+import { requestSchema } from '../schemas.ts';
 import type { ApiDeps } from '../types.ts';
 import { registerRouteDoc, type RouteDoc } from './registry.ts';
 
@@ -77,8 +78,8 @@ function bodyObject(body: unknown): unknown {
 }
 
 function parsePart(where: 'path' | 'query' | 'body', schema: z.ZodType | undefined, value: unknown): unknown {
-  if (!schema) return value;
-  const result = schema.safeParse(value);
+  // Undeclared parts are checked too: a handler may still read them.
+  const result = requestSchema(schema).safeParse(value);
   if (result.success) return result.data;
   const errors = result.error.issues.map((issue) => ({
     field: [where === 'body' ? null : where, ...issue.path.map(String)].filter(Boolean).join('.') || where,

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { TableMetadata } from '../../../rooms/TableRoom.ts';
+import type { RoomDoc } from './document.ts';
+
+/** A table's metadata in the lobby (PROTOCOL.md, `lobby`), as `TableRoom` lists it. */
+export const TableListingMetadata = z.object({
+  tableId: z.string(),
+  name: z.string(),
+  variant: z.string().describe('A variant code: NT, FT, NS, PO, FO/8 …'),
+  stakes: z.string().describe('"1/2", or a limit game\'s bets.'),
+  smallBlind: z.number().int(),
+  bigBlind: z.number().int(),
+  minBuyIn: z.number().int(),
+  maxBuyIn: z.number().int(),
+  seated: z.number().int(),
+  maxSeats: z.number().int(),
+  waiting: z.number().int(),
+  closing: z.literal(true).optional().describe('Only while an admin closes the table: no new hands.'),
+});
+
+// Both ways, so the schema and the room's type cannot part: a field added to one and not the other fails the type check.
+const _fromRoom: z.infer<typeof TableListingMetadata> = {} as TableMetadata;
+const _toRoom: TableMetadata = {} as z.infer<typeof TableListingMetadata>;
+
+/**
+ * One room in the lobby (Colyseus's room listing). Only tables are listed
+ * today; a tournament room's listing would make `name` the discriminator of a
+ * union of listings.
+ */
+export const RoomListing = z.object({
+  roomId: z.string().describe('For a table, its tableId.'),
+  name: z.literal('table'),
+  clients: z.number().int().describe('Connections: players and watchers.'),
+  maxClients: z.number(),
+  processId: z.string().optional(),
+  publicAddress: z.string().optional(),
+  locked: z.boolean().optional(),
+  private: z.boolean().optional(),
+  unlisted: z.boolean().optional(),
+  createdAt: z.unknown().optional().describe('When the room was created.'),
+  metadata: TableListingMetadata,
+});
+
+const LobbyFilter = z.object({
+  name: z.string().optional().describe('Only rooms of this name: "table".'),
+  metadata: z.record(z.string(), z.unknown()).optional().describe('Only rooms whose metadata has these values, like {"variant": "NT"}.'),
+});
+
+const listingExample = {
+  roomId: 't-3f2a9c1d', name: 'table', clients: 4, maxClients: 50,
+  metadata: {
+    tableId: 't-3f2a9c1d', name: 'NL Hold\'em 1/2 #1', variant: 'NT', stakes: '1/2', smallBlind: 1, bigBlind: 2,
+    minBuyIn: 40, maxBuyIn: 200, seated: 3, maxSeats: 6, waiting: 0,
+  },
+};
+
+/** Colyseus's `lobby` room: the live listing of the tables. */
+export const lobbyRoomDoc: RoomDoc = {
+  name: 'lobby',
+  title: 'The lobby',
+  description: 'The live list of tables: `rooms` on join, then `+` when a table is listed or changes and `-` when it goes.',
+  address: 'lobby',
+  join: 'client.joinOrCreate(\'lobby\')',
+  joinOptions: z.object({ filter: LobbyFilter.optional() }),
+  receives: [
+    { type: 'filter', payload: LobbyFilter, summary: 'List only the rooms that match; answered with `rooms`.', examples: [{ name: 'table', metadata: { variant: 'NT' } }] },
+  ],
+  sends: [
+    { type: 'rooms', payload: z.array(RoomListing), summary: 'Every listed room, on join and after `filter`.', examples: [[listingExample]] },
+    { type: '+', id: 'roomChanged', payload: z.tuple([z.string(), RoomListing]), summary: 'A room was listed or its listing changed: [roomId, listing].', examples: [[listingExample.roomId, listingExample]] },
+    { type: '-', id: 'roomRemoved', payload: z.string(), summary: 'A room left the listing: its roomId.', examples: ['t-3f2a9c1d'] },
+  ],
+};

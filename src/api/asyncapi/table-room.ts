@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { ActMessage, DrawMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage } from '../../../rooms/messages.ts';
+import { TableState } from '../../../schema/TableState.ts';
+import type { RoomDoc } from './document.ts';
+
+/** `error`: the answer to a refused message, to its sender only; the state is unchanged. */
+export const ErrorMessage = z.object({
+  code: z.string().describe('Stable: bad_message (the payload fails its schema), unknown_message, not_your_turn, insufficient_funds, tournament_table, server_error …'),
+  message: z.string().describe('A sentence the player can act on.'),
+  request: z.string().optional().describe('The type of the message refused.'),
+});
+
+/** `seatOffered`: to a player on the waiting list when a seat frees up. */
+export const SeatOfferedMessage = z.object({
+  seat: z.number().int().describe('The seat held for them: send `sit {seat, buyIn}` to take it.'),
+  expiresAt: z.number().describe('Epoch ms at which the offer passes to the next player waiting.'),
+});
+
+export const TableJoinOptions = z.object({
+  token: z.string().describe('A token from POST /api/auth/guest, /register or /login. Joining makes you a watcher; `sit` makes you a player.'),
+});
+
+const empty = (summary: string) => ({ payload: EmptyMessage, summary, examples: [{}] });
+
+/** PROTOCOL.md's words for the fields whose meaning their name and type do not give. */
+const STATE_NOTES = {
+  TableState: {
+    handNumber: '0 before the first hand.',
+    phase: 'waiting, preflop, flop, turn, river, showdown; third … seventh for stud; draw1 … for draw games.',
+    board: 'Community cards dealt so far, like "As", "Td".',
+    pots: 'Main pot first.',
+    button: 'Seat index; -1 when none.',
+    toAct: 'Seat index of the player to act; -1 when none.',
+    actionDeadline: 'Epoch ms at which `toAct` times out.',
+    seats: 'Keyed by seat index.',
+    waiting: 'Player ids on the waiting list.',
+  },
+  Seat: {
+    bet: 'Committed this street.',
+    status: 'active, folded, allin, sittingOut or disconnected.',
+    cards: 'Hole cards; `??` for a card not shown.',
+    shownCards: 'The cards the player showed at showdown (public).',
+    upCards: 'Stud: the face-up cards (public).',
+    legal: 'What the player may do, filled on their turn.',
+  },
+  Legal: {
+    minRaiseTo: '0 when no raise is possible.',
+    maxRaiseTo: '0 when no raise is possible.',
+  },
+  Pot: { eligible: 'Seat indexes that can win it.' },
+};
+
+/** The `table` room (rooms/TableRoom.ts): one per table, its room id the table id. */
+export const tableRoomDoc: RoomDoc = {
+  name: 'table',
+  title: 'A table',
+  description: 'One room per table; its roomId is the tableId and survives restarts and moves between processes. '
+    + 'Any process makes the seat reservation; the SDK then connects to the process that hosts the table. '
+    + 'A refused message is answered with `error` to its sender and changes nothing; a message that fails its schema never disconnects.',
+  address: '{tableId}',
+  parameters: { tableId: 'The table\'s id, from GET /api/tables or the lobby.' },
+  join: 'client.joinById(tableId, { token })',
+  joinOptions: TableJoinOptions,
+  state: TableState,
+  stateNotes: STATE_NOTES,
+  receives: [
+    { type: 'sit', payload: SitMessage, summary: 'Take a seat (any free one when `seat` is absent), moving `buyIn` from the wallet to the table.', examples: [{ buyIn: 200 }, { seat: 2, buyIn: 100 }] },
+    {
+      type: 'act', payload: ActMessage, summary: 'Act on your turn; `amount` is the total to bet or raise to.',
+      examples: [{ action: 'call' }, { action: 'raise', amount: 40 }],
+    },
+    { type: 'draw', payload: DrawMessage, summary: 'Draw games: the cards to discard (an empty list stands pat).', examples: [{ discard: ['2c', '7d'] }, { discard: [] }] },
+    { type: 'show', ...empty('At showdown, show your cards when the rules let you choose.') },
+    { type: 'muck', ...empty('At showdown, muck your cards when the rules let you choose.') },
+    { type: 'sitOut', ...empty('Skip hands while keeping the seat.') },
+    { type: 'sitIn', ...empty('Return after sitting out.') },
+    { type: 'topUp', payload: TopUpMessage, summary: 'Add chips from the wallet (applies between hands).', examples: [{ amount: 100 }] },
+    { type: 'leave', ...empty('Stand up after the current hand; the stack returns to the wallet.') },
+    { type: 'waitlist', payload: WaitlistMessage, summary: 'Join or leave the table\'s waiting list.', examples: [{ join: true }, { join: false }] },
+  ],
+  sends: [
+    {
+      type: 'error', payload: ErrorMessage, summary: 'A message of yours was refused; nothing changed.',
+      examples: [{ code: 'bad_message', message: '"buyIn": Invalid input: expected number, received undefined', request: 'sit' }],
+    },
+    { type: 'seatOffered', payload: SeatOfferedMessage, summary: 'A seat is held for you from the waiting list until `expiresAt`.', examples: [{ seat: 3, expiresAt: 1_767_225_600_000 }] },
+  ],
+};
