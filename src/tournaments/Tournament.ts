@@ -328,13 +328,9 @@ export class Tournament {
     return standingsOf(this.ctx);
   }
 
-  /** Whether an entry can be bought now (before the start, or in late registration). */
+  /** Whether entries are sold now (before the start, or in late registration), whether or not the field is full. */
   registrationOpen(now: number): boolean {
-    return this.at(now, () => {
-      const { state } = this;
-      if (state.status === 'registering') return true;
-      return state.status === 'running' && !state.registrationClosed && allows(() => entries.verifyRegister(this.ctx, '\u0000nobody'));
-    });
+    return this.at(now, () => entries.registrationIsOpen(this.ctx));
   }
 
   /** Where the tournament's chips are, and how many it sold. */

@@ -48,6 +48,14 @@ export function verifyRegister(ctx: Context, playerId: string): void {
   rules.verifyRegister(state.definition, registration(ctx), playerId);
 }
 
+/** Whether entries are sold now: before the start, or in late registration before the money is near (full or not). */
+export function registrationIsOpen(ctx: Context): boolean {
+  const { state } = ctx;
+  if (state.status === 'registering') return true;
+  if (state.status !== 'running' || state.registrationClosed || nearTheMoney(ctx)) return false;
+  return rules.registrationOpen(state.definition, registration(ctx));
+}
+
 export function mayRegister(ctx: Context, playerId: string): boolean {
   try {
     verifyRegister(ctx, playerId);

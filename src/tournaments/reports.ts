@@ -6,8 +6,10 @@
  * already changes nothing. Chips are checked exactly: the players dealt in
  * must have started with the stacks the tournament knows and end with the
  * same total, and a player who sat the hand out keeps their stack. A player
- * dealt in who has no chips left is out; chips they bought during that hand
- * never reached the table, so they are refunded (`refundHeldChips`).
+ * seated during the hand may be listed or not (the table may have written
+ * its report before the seat). A player dealt in who has no chips left is
+ * out; chips they bought during that hand never reached the table, so they
+ * are refunded (`refundHeldChips`).
  */
 import { recordHandForHandEnd } from './rules/hand-for-hand.ts';
 import { stepsClockwise } from '../engine/table/ring.ts';

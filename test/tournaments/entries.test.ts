@@ -174,6 +174,26 @@ describe('late registration and re-entry', () => {
   });
 });
 
+describe('near the money', () => {
+  it('when the players left are one more than the places paid during late registration then registration closes, the busts are placed and rebuys stop', () => {
+    const d = started(lateRegistration({ rebuy: { maxCount: 2, stackAtOrBelow: 100_000, chips: 5_000, price: 50 } }), 10);
+    const from = d.log.length;
+    while (d.t.detail(d.now).remaining > 4) {
+      const fake = [...d.fakes.values()].find((f) => f.hand && Object.keys(f.hand.startStacks).length > 1)!;
+      const [a, b] = d.dealtAt(fake.tableId);
+      d.bust(fake.tableId, [a], b);
+    }
+    const events = d.log.slice(from);
+    assert.deepEqual(d.of('registrationClosed', events), [{ type: 'registrationClosed', entrants: 10 }]);
+    assert.deepEqual(d.of('eliminated', events).map((e) => e.place), [10, 9, 8, 7, 6, 5]);
+    assert.equal(d.t.registrationOpen(d.now), false);
+    assert.throws(() => d.t.register('late', 'Late', d.now), refused('registration_closed'));
+    const alive = d.t.state.players.find((p) => !p.out)!.playerId;
+    assert.throws(() => d.t.rebuy(alive, d.now), refused('rebuy_period_over'));
+    assert.deepEqual(d.t.detail(d.now).payouts.map((p) => p.place), [1, 2, 3]);
+  });
+});
+
 describe('rebuys', () => {
   const rebuying = (overrides = {}) => lateRegistration({ rebuy: { maxCount: 2, stackAtOrBelow: 10_000, chips: 5_000, price: 50 }, ...overrides });
 

@@ -67,6 +67,7 @@ describe('simulated tournaments', () => {
       const result = sim.run();
       checkResults(sim);
       assert.ok(result.moves > 20);
+      assert.equal(result.handForHandStarts, 1, 'the bubble is played hand for hand');
       assert.equal(result.dealsWhilePaused, 0);
     });
 
@@ -77,6 +78,7 @@ describe('simulated tournaments', () => {
       checkResults(sim);
       assert.equal(Math.max(...[...sim.fakes.keys()].map((id) => Number(id.split('-t')[1]))) >= 112, true);
       assert.ok(result.crashes > 0 && result.lateEntries > 0 && result.rebuys > 0);
+      assert.equal(result.handForHandStarts, 1);
     });
   });
 });

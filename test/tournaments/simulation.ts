@@ -73,6 +73,7 @@ export type SimulationResult = {
   addOns: number;
   moves: number;
   handForHandRounds: number;
+  handForHandStarts: number;
   breaks: number;
   levels: number;
   paid: Map<string, number>;
@@ -96,7 +97,7 @@ export class Simulation {
   readonly travelling = new Map<string, { playerId: string | null; chips: number }>();
   readonly tableMoves = new Set<string>();
   readonly issuedMoves = new Set<string>();
-  readonly stats = { hands: 0, crashes: 0, repeatedReports: 0, lateEntries: 0, reEntries: 0, rebuys: 0, addOns: 0, handForHandRounds: 0, breaks: 0, levels: 0, dealsWhilePaused: 0 };
+  readonly stats = { hands: 0, crashes: 0, repeatedReports: 0, lateEntries: 0, reEntries: 0, rebuys: 0, addOns: 0, handForHandRounds: 0, handForHandStarts: 0, breaks: 0, levels: 0, dealsWhilePaused: 0 };
   private readonly h4hDeals = new Set<string>();
   private readonly h4hRounds = new Set<number>();
   private nextPlayer = 0;
@@ -272,6 +273,8 @@ export class Simulation {
         case 'handForHandStarted': {
           const detail = this.t.detail(this.now);
           assert.equal(event.remaining, detail.payouts.length + 1, 'hand-for-hand starts on the bubble');
+          assert.ok(detail.tables.length >= 2, 'hand-for-hand is played at two tables or more');
+          this.stats.handForHandStarts++;
           break;
         }
         default:
