@@ -83,8 +83,9 @@ export function registerTicket(ctx: Context, playerId: string, name: string): En
 }
 
 /**
- * Records a paid entry. Answers false when this ticket was confirmed
- * already (nothing changes); refuses a ticket the state has moved past.
+ * Records a paid entry and answers its player. Answers null when this
+ * ticket was confirmed already (nothing changes); refuses a ticket the
+ * state has moved past (`stale_ticket`) or a registration no longer allowed.
  */
 export function confirmEntry(ctx: Context, ticket: EntryTicket): PlayerRecord | null {
   const { state } = ctx;

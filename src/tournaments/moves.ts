@@ -15,7 +15,7 @@
  * is forgotten; its id, below `nextMove`, answers repeats with nothing.
  * Bought chips go the same careful way: held while the player's hand is in
  * play or they are moving, sent (`addChips`) when their table is between
- * hands, applied once the table answers (`chipsAdded`).
+ * hands (which then deals no more until it answers `chipsAdded`).
  */
 import { planBalance } from './rules/balancing.ts';
 import { seatingModeOf } from './rules/positions.ts';
