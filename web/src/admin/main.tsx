@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import '../shared/base.css';
+
+render(<p>Admin</p>, document.getElementById('app')!);
