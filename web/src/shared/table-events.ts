@@ -2,7 +2,7 @@
 // actions taken (a turn that ended), the streets dealt, the chips that moved
 // to the pot and from it to the winners. Nothing here decides a rule: it
 // only compares what the server sent.
-import { cardName } from './Card.tsx';
+import { cardName } from './cards.ts';
 import { formatChips } from './format.ts';
 import { isHandOver, type SeatView, type TableView } from './table-view.ts';
 

@@ -1,8 +1,8 @@
 // A stored hand (`GET /api/me/hands/:handId`) turned into the frames of the
 // replayer: one frame per step, each the felt as it stood after that step.
 // It only adds up what the log says was put in and paid out.
-import { HIDDEN_CARD, cardName } from '../../shared/Card.tsx';
-import type { FeltModel, FeltSeat } from '../../shared/Felt.tsx';
+import { HIDDEN_CARD, cardName } from '../../shared/cards.ts';
+import type { FeltModel, FeltSeat } from '../../shared/felt-types.ts';
 import { formatChips } from '../../shared/format.ts';
 
 export type HandAction = {
@@ -43,17 +43,19 @@ function put(w: Working, seat: number, amount: number, intoBet: boolean): void {
 function apply(hand: HandDetail, w: Working, action: HandAction, next: HandAction | undefined): string | null {
   const seat = action.seat ?? -1;
   const who = nameOf(hand, action.seat);
+  // "You call", "Seat 3 calls".
+  const says = (verb: string, third = `${verb}s`): string => `${who} ${who === 'You' ? verb : third}`;
   const amount = action.amount ?? 0;
   switch (action.type) {
     case 'ante':
     case 'deadBlind':
       put(w, seat, amount, false);
-      return `${who} posts ${action.type === 'ante' ? 'an ante' : 'a dead blind'} of ${formatChips(amount)}`;
+      return `${says('post')} ${action.type === 'ante' ? 'an ante' : 'a dead blind'} of ${formatChips(amount)}`;
     case 'blind':
     case 'post':
     case 'bringIn':
       put(w, seat, amount, true);
-      return `${who} posts ${formatChips(amount)}`;
+      return `${says('post')} ${formatChips(amount)}`;
     case 'dealHole':
       w.cards.set(seat, action.cards ?? []);
       return next?.type === 'dealHole' ? null : 'Cards are dealt';
@@ -65,26 +67,26 @@ function apply(hand: HandDetail, w: Working, action: HandAction, next: HandActio
       const known = w.cards.get(seat) ?? [];
       // Someone else's draw shows only how many: their cards stay face down.
       if (!discarded.every((card) => card === HIDDEN_CARD)) w.cards.set(seat, [...known.filter((card) => !discarded.includes(card)), ...(action.drawn ?? [])]);
-      return discarded.length === 0 ? `${who} stands pat` : `${who} draws ${discarded.length}`;
+      return discarded.length === 0 ? says('stand pat', 'stands pat') : `${says('draw')} ${discarded.length}`;
     }
     case 'fold':
       w.folded.add(seat);
       w.last.set(seat, 'fold');
-      return `${who} folds`;
+      return says('fold');
     case 'check':
       w.last.set(seat, 'check');
-      return `${who} checks`;
+      return says('check');
     case 'call':
       put(w, seat, amount, true);
       w.last.set(seat, 'call');
-      return `${who} calls ${formatChips(amount)}`;
+      return `${says('call')} ${formatChips(amount)}`;
     case 'raise': {
       const to = action.to ?? 0;
       const before = w.bets.get(seat) ?? 0;
       const opening = [...w.bets.values()].every((bet) => bet === 0);
       put(w, seat, to - before, true);
       w.last.set(seat, action.allIn ? 'allin' : opening ? 'bet' : 'raise');
-      return `${who} ${opening ? 'bets' : 'raises to'} ${formatChips(to)}${action.allIn ? ' and is all in' : ''}`;
+      return `${opening ? says('bet') : says('raise to', 'raises to')} ${formatChips(to)}${action.allIn ? (who === 'You' ? ' and are all in' : ' and is all in') : ''}`;
     }
     case 'returnBet':
       put(w, seat, -amount, true);
@@ -95,23 +97,23 @@ function apply(hand: HandDetail, w: Working, action: HandAction, next: HandActio
       w.last.clear();
       return 'The bets go into the pot';
     case 'runouts':
-      return `${who} asks to run it ${action.count ?? 1} times`;
+      return `${says('ask')} to run it ${action.count ?? 1} times`;
     case 'show': {
       const shown = action.cards ?? [];
       const known = w.cards.get(seat) ?? [];
       w.cards.set(seat, shown.map((card, i) => (card === HIDDEN_CARD ? (known[i] ?? card) : card)));
-      return `${who} shows ${shown.filter((card) => card !== HIDDEN_CARD).map(cardName).join(', ')}`;
+      return `${says('show')} ${shown.filter((card) => card !== HIDDEN_CARD).map(cardName).join(', ')}`;
     }
     case 'muck':
       w.folded.add(seat);
-      return `${who} mucks`;
+      return says('muck');
     case 'rake':
       w.collected -= amount;
       return `The house takes ${formatChips(amount)} rake`;
     case 'award':
       w.won.set(seat, (w.won.get(seat) ?? 0) + amount);
       w.collected -= amount;
-      return `${who} ${who === 'You' ? 'win' : 'wins'} ${formatChips(amount)}`;
+      return `${says('win')} ${formatChips(amount)}`;
     default:
       return action.type;
   }

@@ -3,10 +3,9 @@
 // A dropped socket is resumed by the SDK's own reconnection; if that fails
 // (the server restarted, the table moved to another process) the table is
 // joined again by its id, which survives restarts (PROTOCOL.md).
-import type { Room } from '@colyseus/sdk';
+import type { Client, Room } from '@colyseus/sdk';
 import { signal } from '@preact/signals';
-import { readTable, type TableView } from '../../shared/table-view.ts';
-import { sdk } from '../state.ts';
+import { readTable, type TableView } from './table-view.ts';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'closed' | 'refused';
 
@@ -37,8 +36,10 @@ export class TableConnection {
   private readonly tableId: string;
   private readonly token: string;
   private readonly handlers: TableHandlers;
+  private readonly client: () => Client;
 
-  constructor(tableId: string, token: string, handlers: TableHandlers = {}) {
+  constructor(client: () => Client, tableId: string, token: string, handlers: TableHandlers = {}) {
+    this.client = client;
     this.tableId = tableId;
     this.token = token;
     this.handlers = handlers;
@@ -63,7 +64,7 @@ export class TableConnection {
   private async join(): Promise<void> {
     if (this.stopped) return;
     try {
-      const room = await sdk().joinById(this.tableId, { token: this.token });
+      const room = await this.client().joinById(this.tableId, { token: this.token });
       if (this.stopped) {
         void room.leave(true).catch(() => undefined);
         return;

@@ -1,10 +1,10 @@
 // The live table as the felt draws it, for one viewer: their own cards face
 // up, everyone else's face down until shown.
-import { HIDDEN_CARD } from '../../shared/Card.tsx';
-import type { FeltClock, FeltModel, FeltSeat } from '../../shared/Felt.tsx';
-import { formatChips } from '../../shared/format.ts';
-import type { Winner } from '../../shared/table-events.ts';
-import { isHandOver, type SeatView, type TableView } from '../../shared/table-view.ts';
+import { HIDDEN_CARD } from './cards.ts';
+import type { FeltClock, FeltModel, FeltSeat } from './felt-types.ts';
+import { formatChips } from './format.ts';
+import type { Winner } from './table-events.ts';
+import { isHandOver, type SeatView, type TableView } from './table-view.ts';
 
 /** How many face-down cards to draw for a player whose cards the viewer cannot see. A drawing hint only: the server never sends them. */
 const HOLE_CARDS: Record<string, number> = { NT: 2, FT: 2, NS: 2, PO: 4, 'FO/8': 4, N2L1D: 5, F2L3D: 5, FB: 4 };

@@ -1,9 +1,9 @@
 // What the table page shows beyond the state itself, carried from one patch
 // to the next: the log of what happened, chips in flight, the last hand's
 // winners, who is still in the hand, and when the current turn's clock began.
-import type { FeltClock, FeltFlight } from '../../shared/Felt.tsx';
-import { describeChange, type LogLine, type Winner } from '../../shared/table-events.ts';
-import { contenders, isHandLive, isHandOver, type TableView } from '../../shared/table-view.ts';
+import type { FeltClock, FeltFlight } from './felt-types.ts';
+import { describeChange, type LogLine, type Winner } from './table-events.ts';
+import { contenders, isHandLive, isHandOver, type TableView } from './table-view.ts';
 
 export type LogEntry = LogLine & { id: number };
 
