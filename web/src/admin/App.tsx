@@ -48,7 +48,7 @@ export function App() {
           <a href="/monitor/" target="_blank" rel="noopener">Monitor</a>
           <a href="/docs" target="_blank" rel="noopener">API</a>
         </nav>
-        <div class="me">
+        <div class="account">
           <span>{session.user.name}</span>
           <button type="button" class="quiet" onClick={signOut}>Sign out</button>
         </div>

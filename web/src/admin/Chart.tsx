@@ -13,6 +13,8 @@ export type ChartProps = {
   data: [number[], ...(number | null)[][]];
   /** Bars over these category names instead of lines over time. */
   categories?: string[];
+  /** A fixed x range (seconds) for a live series that is still filling, instead of one stretched over its first points. */
+  xRange?: [number, number];
   height?: number;
 };
 
@@ -33,6 +35,8 @@ function describe({ title, series, data, categories }: ChartProps): string {
 export function Chart(props: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const xRange = useRef(props.xRange);
+  xRange.current = props.xRange;
   const { series, categories, height = 180 } = props;
   const shape = `${series.map((s) => s.label).join('|')}:${categories?.join('|') ?? ''}`;
 
@@ -45,7 +49,7 @@ export function Chart(props: ChartProps) {
       height,
       legend: { show: true },
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: !categories }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max * 1.1)] } },
+      scales: { x: { time: !categories, ...(props.xRange ? { range: (_u: uPlot, min: number, max: number): uPlot.Range.MinMax => xRange.current ?? [min, max] } : {}) }, y: { range: (_u, min, max) => [Math.min(0, min), Math.max(1, max * 1.1)] } },
       axes: [
         categories ? { ...AXIS, values: (_u, ticks) => ticks.map((t) => categories[t] ?? '') , splits: () => categories.map((_, i) => i) } : AXIS,
         AXIS,
@@ -53,7 +57,7 @@ export function Chart(props: ChartProps) {
       series: [
         {},
         ...series.map((s) => ({
-          label: s.label, stroke: s.color, width: 2, fill: categories ? s.color : `${s.color}22`, points: { show: false }, ...(bars ? { paths: bars } : {}),
+          label: s.label, stroke: s.color, width: 2, fill: categories ? s.color : `${s.color}22`, points: { show: !categories, size: 5 }, ...(bars ? { paths: bars } : {}),
         })),
       ],
     };

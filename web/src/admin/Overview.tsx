@@ -11,7 +11,7 @@ import type { AdminTable } from './Tables.tsx';
 type Snapshot = { takenAt: string; openTables: number; seatedPlayers: number; watchers: number; hands: number; rake: number; connections: Record<string, number> };
 type LiveSample = { at: number; hands: number; connections: number; rooms: number };
 
-const POLL_MS = 5_000;
+const POLL_MS = 3_000;
 const LIVE_SAMPLES = 72;
 
 function useLiveMetrics(): LiveSample[] {
@@ -76,6 +76,9 @@ export function Overview() {
   const history = [...(snapshots?.items ?? [])].reverse();
   const at = history.map((s) => Date.parse(s.takenAt) / 1000);
   const seatedNow = (tables?.items ?? []).reduce((sum, t) => sum + t.seated, 0);
+  // The live charts span what has been sampled so far, up to the window they keep.
+  const now = Date.now() / 1000;
+  const liveRange: [number, number] = [Math.min(samples[0]?.at ?? now, now - (2 * POLL_MS) / 1000), now];
   const rakeHour = history.filter((s) => Date.parse(s.takenAt) > Date.now() - 3_600_000).reduce((sum, s) => sum + s.rake, 0);
 
   return (
@@ -88,9 +91,9 @@ export function Overview() {
         <div><dt>Rake, last hour</dt><dd>{formatChips(rakeHour)}</dd></div>
       </dl>
       <div class="charts">
-        <Chart title="Hands per minute (this process, live)" series={[{ label: 'Hands/min', color: '#e2b34b' }]}
+        <Chart title="Hands per minute (this process, live)" series={[{ label: 'Hands/min', color: '#e2b34b' }]} xRange={liveRange}
           data={[samples.map((s) => s.at), handsPerMinute]} />
-        <Chart title="Connections and tables (this process, live)" series={[{ label: 'Connections', color: '#5fd08a' }, { label: 'Tables', color: '#6aa7ff' }]}
+        <Chart title="Connections and tables (this process, live)" series={[{ label: 'Connections', color: '#5fd08a' }, { label: 'Tables', color: '#6aa7ff' }]} xRange={liveRange}
           data={[samples.map((s) => s.at), samples.map((s) => s.connections), samples.map((s) => s.rooms)]} />
         <Chart title="Tables by process" categories={names} series={[{ label: 'Tables', color: '#6aa7ff' }]}
           data={[names.map((_, i) => i), names.map((n) => processes.get(n)?.tables ?? 0)]} />

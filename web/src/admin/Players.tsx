@@ -55,7 +55,7 @@ function WalletForm({ player, onDone }: { player: Player; onDone: (message: stri
   );
 }
 
-function PlayerDetail({ playerId }: { playerId: string }) {
+function PlayerDetail({ playerId, onChanged }: { playerId: string; onChanged: () => void }) {
   const [player, setPlayer] = useState<Player | null>(null);
   const [ledger, setLedger] = useState<Transfer[]>([]);
   const [message, setMessage] = useState('');
@@ -73,6 +73,7 @@ function PlayerDetail({ playerId }: { playerId: string }) {
         ? `${player.name} is banned${result.expelled?.length ? ` and was sent away from ${result.expelled.length} table(s)` : ''}.`
         : `${player.name} may play again.`);
       setVersion((v) => v + 1);
+      onChanged();
     } catch (error) {
       setMessage((error as Error).message);
     }
@@ -93,7 +94,7 @@ function PlayerDetail({ playerId }: { playerId: string }) {
         {player.bannedAt && <div><dt>Banned</dt><dd>{formatDateTime(player.bannedAt)}</dd></div>}
       </dl>
       {message && <p class="notice" role="status">{message}</p>}
-      <WalletForm player={player} onDone={(text) => { setMessage(text); setVersion((v) => v + 1); }} />
+      <WalletForm player={player} onDone={(text) => { setMessage(text); setVersion((v) => v + 1); onChanged(); }} />
       <h3>Ledger</h3>
       <table class="data" aria-label="Ledger">
         <thead><tr><th scope="col">When</th><th scope="col">What</th><th scope="col">Note</th><th scope="col" class="num">Change</th></tr></thead>
@@ -112,9 +113,10 @@ export function Players({ selected }: { selected: string | null }) {
   const [search, setSearch] = useState('');
   const [players, setPlayers] = useState<Player[] | null>(null);
   const [error, setError] = useState('');
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     void adminApi<Page<Player>>(`/api/admin/players${query({ q: search, limit: 50 })}`).then((page) => setPlayers(page.items), (e: Error) => setError(e.message));
-  }, [search, selected]);
+  }, [search, selected, version]);
   return (
     <main>
       <h1>Players</h1>
@@ -139,7 +141,7 @@ export function Players({ selected }: { selected: string | null }) {
             ))}
           </tbody>
         </table>
-        {selected && <PlayerDetail key={selected} playerId={selected} />}
+        {selected && <PlayerDetail key={selected} playerId={selected} onChanged={() => setVersion((v) => v + 1)} />}
       </div>
     </main>
   );

@@ -22,9 +22,9 @@ function Header() {
             <Link href="/">Lobby</Link>
             <Link href="/history">History</Link>
           </nav>
-          <div class="me" aria-label="You">
-            <span class="me-name">{session.user.name}</span>
-            <span class="me-wallet" aria-label="Wallet">{wallet.value === null ? '…' : formatChips(wallet.value)}</span>
+          <div class="account" aria-label="You">
+            <span class="account-name">{session.user.name}</span>
+            <span class="account-wallet" aria-label="Wallet">{wallet.value === null ? '…' : formatChips(wallet.value)}</span>
             <button type="button" class="quiet" onClick={signOut}>Sign out</button>
           </div>
         </>

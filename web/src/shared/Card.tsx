@@ -17,9 +17,9 @@ export function Card({ card, small, selected, onToggle }: { card: string; small?
   return <span class={classes} data-card={known ? card : HIDDEN_CARD} role="img" aria-label={cardName(card)}>{face}</span>;
 }
 
-export function Cards({ cards, small, label }: { cards: readonly string[]; small?: boolean; label?: string }) {
+export function Cards({ cards, small, label, shown }: { cards: readonly string[]; small?: boolean; label?: string; shown?: boolean }) {
   return (
-    <span class="cards" role="group" aria-label={label}>
+    <span class="cards" role="group" aria-label={label} data-shown={shown ? 'true' : undefined}>
       {cards.map((card, i) => <Card key={i} card={card} small={small} />)}
     </span>
   );

@@ -69,7 +69,7 @@ function SeatBox({ seat, model, onEmpty }: { seat: number; model: FeltModel; onE
   const badge = STATUS_LABEL[data.status] ?? (data.lastAction ? ACTION_LABEL[data.lastAction] ?? data.lastAction : '');
   return (
     <section class={classes} style={at(point)} aria-label={`Seat ${seat + 1}: ${data.name}${data.isMe ? ' (you)' : ''}`} data-seat={seat}>
-      {data.cards.length > 0 && <Cards cards={data.cards} label={data.isMe ? 'Your cards' : `${data.name}'s cards`} />}
+      {data.cards.length > 0 && <Cards cards={data.cards} shown={data.shown} label={data.isMe ? 'Your cards' : `${data.name}'s cards`} />}
       <div class="seat-plate">
         <span class="seat-name">{data.name}</span>
         <span class="seat-stack">{data.stack === null ? '' : formatChips(data.stack)}</span>

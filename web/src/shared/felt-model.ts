@@ -24,7 +24,7 @@ export type LiveFeltOptions = {
 function seatCards(view: TableView, seat: SeatView, mine: boolean, contender: boolean): string[] {
   if (seat.shownCards.length > 0) return seat.shownCards;
   if (mine && seat.cards.length > 0) return seat.cards;
-  if (!contender || view.phase === 'waiting') return [];
+  if (!contender || view.phase === 'waiting' || seat.lastAction === 'fold') return [];
   const count = HOLE_CARDS[view.variant] ?? 2;
   return [...backs(count - seat.upCards.length), ...seat.upCards];
 }
@@ -35,6 +35,7 @@ export function liveFeltModel(view: TableView, options: LiveFeltOptions): FeltMo
   const seats = view.seats.map((seat): FeltSeat | undefined => seat && {
     seat: seat.seat, name: seat.name, stack: seat.stack, bet: seat.bet, status: seat.status, lastAction: seat.lastAction,
     cards: seatCards(view, seat, seat.seat === mySeat, options.contenders.has(seat.seat)),
+    shown: seat.shownCards.length > 0 || seat.upCards.length > 0,
     isMe: seat.seat === mySeat, won: isHandOver(view) ? (won.get(seat.seat) ?? 0) : 0,
   });
   const seated = view.seats.filter(Boolean).length;

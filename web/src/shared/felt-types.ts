@@ -11,6 +11,8 @@ export type FeltSeat = {
   lastAction: string;
   /** Face down as `??`; stud up cards and shown hands as their cards. */
   cards: string[];
+  /** The face-up cards among `cards` are public: shown at showdown, or dealt face up. */
+  shown: boolean;
   isMe: boolean;
   /** Chips won this hand, 0 for none. */
   won: number;

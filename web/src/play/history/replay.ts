@@ -26,7 +26,7 @@ const SILENT = new Set(['burn']);
 
 type Working = {
   board: string[]; bets: Map<number, number>; committed: Map<number, number>; folded: Set<number>;
-  cards: Map<number, string[]>; last: Map<number, string>; won: Map<number, number>; collected: number;
+  cards: Map<number, string[]>; shown: Set<number>; last: Map<number, string>; won: Map<number, number>; collected: number;
 };
 
 function nameOf(hand: HandDetail, seat: number | undefined): string {
@@ -102,6 +102,7 @@ function apply(hand: HandDetail, w: Working, action: HandAction, next: HandActio
       const shown = action.cards ?? [];
       const known = w.cards.get(seat) ?? [];
       w.cards.set(seat, shown.map((card, i) => (card === HIDDEN_CARD ? (known[i] ?? card) : card)));
+      w.shown.add(seat);
       return `${says('show')} ${shown.filter((card) => card !== HIDDEN_CARD).map(cardName).join(', ')}`;
     }
     case 'muck':
@@ -127,6 +128,7 @@ function modelOf(hand: HandDetail, w: Working, maxSeats: number, button: number,
       seat: player.seat, name: mine ? 'You' : `Seat ${player.seat + 1}`, stack: null, bet: w.bets.get(player.seat) ?? 0,
       status: w.folded.has(player.seat) ? 'folded' : 'active', lastAction: w.last.get(player.seat) ?? '',
       cards: w.folded.has(player.seat) && !mine ? [] : (w.cards.get(player.seat) ?? []),
+      shown: w.shown.has(player.seat),
       isMe: mine, won: w.won.get(player.seat) ?? 0,
     };
   }
@@ -142,7 +144,7 @@ export function replayFrames(hand: HandDetail): Frame[] {
   const maxSeats = Math.max(2, ...hand.players.map((p) => p.seat + 1));
   // Players come in hand order: left of the button first, the button last.
   const button = hand.players[hand.players.length - 1]?.seat ?? -1;
-  const w: Working = { board: [], bets: new Map(), committed: new Map(), folded: new Set(), cards: new Map(), last: new Map(), won: new Map(), collected: 0 };
+  const w: Working = { board: [], bets: new Map(), committed: new Map(), folded: new Set(), cards: new Map(), shown: new Set(), last: new Map(), won: new Map(), collected: 0 };
   const frames: Frame[] = [{ text: `Hand #${hand.handNumber} begins`, model: modelOf(hand, w, maxSeats, button, 'preflop') }];
   let pending: string[] = [];
   hand.actions.forEach((action, i) => {
