@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { LoadSession } from '../../loadtest/session.ts';
 import { startFelt, type Felt } from '../support/felt.ts';
 import { chromiumMissing, DESKTOP, failOnPageErrors, openBrowser, PHONE, shot } from './browser.ts';
@@ -92,7 +92,16 @@ describe('web: playing in a browser', function () {
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
+    // Back to the lobby first: the table pages leave their rooms as a person closing them would, so no seat is
+    // still held open for a reconnection when the server stops.
+    for (const context of contexts) {
+      for (const page of context.pages()) {
+        if (!page.url().includes('/table/')) continue;
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lobby' }).click().catch(() => undefined);
+        await page.getByRole('heading', { name: 'Lobby' }).waitFor().catch(() => undefined);
+      }
+      await context.close().catch(() => undefined);
+    }
     for (const session of sessions) await session.close().catch(() => undefined);
     await browser?.close();
     await felt?.close();
@@ -144,7 +153,7 @@ describe('web: playing in a browser', function () {
   });
 
   it('when a person watches a table as bots play then they never see a player\'s hole cards unless shown', async () => {
-    await tableWithBots('Watched table', 3, 0);
+    await tableWithBots('Watched table', 3, 50);
     const { page, errors } = await newPage();
     await signInAsGuest(page, felt.url, 'Wendy');
     await openTable(page, 'Watched table (test)');
@@ -167,7 +176,11 @@ describe('web: playing in a browser', function () {
       new MutationObserver(check).observe(felt, { subtree: true, childList: true, attributes: true, characterData: true });
       check();
     });
-    await page.waitForFunction(() => (globalThis as unknown as { watch: { hands: Set<string> } }).watch.hands.size >= 4, undefined, { timeout: 60_000 });
+    // Several hands, and cards in play seen face down during them.
+    await page.waitForFunction(() => {
+      const { watch } = globalThis as unknown as { watch: { hands: Set<string>; faceDown: number } };
+      return watch.hands.size >= 4 && watch.faceDown > 0;
+    }, undefined, { timeout: 60_000 });
     await shot(page, 'watch-1-face-down');
     const seen = await page.evaluate(() => {
       const w = (globalThis as unknown as { watch: { leaks: string[]; faceDown: number; hands: Set<string>; shown: number } }).watch;
@@ -176,6 +189,50 @@ describe('web: playing in a browser', function () {
     assert.deepEqual(seen.leaks, []);
     assert.ok(seen.faceDown > 0, 'the watcher saw the players\' cards, face down');
     assert.equal(await page.getByRole('button', { name: 'Sit', exact: true }).count(), 1, 'a watcher is offered a seat');
+    assert.deepEqual(errors, []);
+  });
+
+  it('when the connection to the table drops then the page says so, reconnects by itself and the player keeps their seat', async () => {
+    const tableId = await tableWithBots('Flaky table', 2, 100);
+    const { page, errors } = await newPage();
+    // Every WebSocket to this table goes through a route the test can cut, as a network drop would.
+    const sockets: { page: WebSocketRoute }[] = [];
+    await page.routeWebSocket((url) => url.pathname.endsWith(`/${tableId}`), (ws) => {
+      ws.connectToServer();
+      sockets.push({ page: ws });
+    });
+    // A browser's WebSocket throws at once when given options instead of protocols, and the SDK relies on that to
+    // tell a browser from Node; Playwright's routed WebSocket throws later. Make it throw as a browser's does.
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as { WebSocket: new (...args: unknown[]) => unknown; DOMException: new (message: string, name: string) => Error };
+      g.WebSocket = new Proxy(g.WebSocket, {
+        construct(target, args) {
+          const protocols = args[1];
+          if (protocols !== undefined && typeof protocols !== 'string' && !Array.isArray(protocols)) throw new g.DOMException('protocols must be strings', 'SyntaxError');
+          return Reflect.construct(target, args) as object;
+        },
+      });
+    });
+    await signInAsGuest(page, felt.url, 'Rita');
+    await openTable(page, 'Flaky table (test)');
+    await sitDown(page);
+    await page.evaluate(() => {
+      const { document, MutationObserver } = globalThis as unknown as InPage;
+      const seen = { reconnecting: false };
+      (globalThis as unknown as { drop: typeof seen }).drop = seen;
+      new MutationObserver(() => {
+        if (document.querySelector('.connection.reconnecting')) seen.reconnecting = true;
+      }).observe(document as unknown as InPageElement, { subtree: true, childList: true });
+    });
+    const handBefore = Number(/hand #(\d+)/.exec(await page.locator('.table-sub').innerText())?.[1]);
+    assert.equal(sockets.length, 1);
+    await sockets[0].page.close({ code: 4010, reason: 'test drop' });
+    await page.waitForFunction(() => (globalThis as unknown as { drop: { reconnecting: boolean } }).drop.reconnecting, undefined, { timeout: 10_000 });
+    await page.locator('.connection').waitFor({ state: 'detached', timeout: 20_000 });
+    assert.ok(sockets.length >= 2, 'the page opened a new connection by itself');
+    await page.waitForFunction((before) => Number(/hand #(\d+)/.exec((globalThis as unknown as InPage).document.querySelector('.table-sub')?.textContent ?? '')?.[1]) > before, handBefore, { timeout: 30_000 });
+    assert.equal(await page.getByRole('button', { name: 'Leave', exact: true }).count(), 1, 'still seated');
+    assert.ok(await page.locator('.seat.me .card').count() > 0 || await page.locator('.seat.me').count() === 1, 'the seat is still the player\'s');
     assert.deepEqual(errors, []);
   });
 
