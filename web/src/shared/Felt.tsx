@@ -4,7 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Card, Cards } from './Card.tsx';
 import { formatChips } from './format.ts';
-import type { FeltClock, FeltFlight, FeltModel } from './felt-types.ts';
+import type { FeltClock, FeltFlight, FeltModel, FeltSeat } from './felt-types.ts';
+import { pure, sameList } from './pure.ts';
 
 export type { FeltClock, FeltFlight, FeltModel, FeltSeat } from './felt-types.ts';
 
@@ -52,9 +53,24 @@ export function Clock({ clock }: { clock: FeltClock }) {
   );
 }
 
-function SeatBox({ seat, model, onEmpty }: { seat: number; model: FeltModel; onEmpty?: (seat: number) => void }) {
-  const data = model.seats[seat];
-  const point = seatPoint(seat, model, SEAT_RADIUS);
+type SeatProps = {
+  seat: number;
+  data: FeltSeat | undefined;
+  point: Point;
+  acting: boolean;
+  /** The clock, when this seat is on it. */
+  clock: FeltClock | null;
+  onEmpty?: (seat: number) => void;
+};
+
+function sameSeat(a: FeltSeat | undefined, b: FeltSeat | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.name === b.name && a.stack === b.stack && a.bet === b.bet && a.status === b.status && a.lastAction === b.lastAction
+    && a.shown === b.shown && a.isMe === b.isMe && a.won === b.won && sameList(a.cards, b.cards);
+}
+
+const SeatBox = pure(({ seat, data, point, acting, clock, onEmpty }: SeatProps) => {
   if (!data) {
     return (
       <div class="seat empty" style={at(point)}>
@@ -64,7 +80,6 @@ function SeatBox({ seat, model, onEmpty }: { seat: number; model: FeltModel; onE
       </div>
     );
   }
-  const acting = model.toAct === seat;
   const classes = ['seat', data.status, acting ? 'acting' : '', data.isMe ? 'me' : '', data.won > 0 ? 'winner' : ''].filter(Boolean).join(' ');
   const badge = STATUS_LABEL[data.status] ?? (data.lastAction ? ACTION_LABEL[data.lastAction] ?? data.lastAction : '');
   return (
@@ -76,10 +91,11 @@ function SeatBox({ seat, model, onEmpty }: { seat: number; model: FeltModel; onE
         {badge && <span class="seat-badge">{badge}</span>}
         {data.won > 0 && <span class="seat-won">{`Wins ${formatChips(data.won)}`}</span>}
       </div>
-      {acting && model.clock && model.clock.seat === seat && <Clock clock={model.clock} />}
+      {clock && <Clock clock={clock} />}
     </section>
   );
-}
+}, (a, b) => a.seat === b.seat && a.point.x === b.point.x && a.point.y === b.point.y && a.acting === b.acting && a.clock === b.clock
+  && Boolean(a.onEmpty) === Boolean(b.onEmpty) && sameSeat(a.data, b.data));
 
 function FlightChip({ flight, model }: { flight: FeltFlight; model: FeltModel }) {
   const seat = seatPoint(flight.seat, model, BET_RADIUS);
@@ -114,7 +130,11 @@ export function Felt({ model, flights = [], onEmptySeat }: { model: FeltModel; f
         return <div key={`bet${seat}`} class="bet" style={at(seatPoint(seat, model, BET_RADIUS))} aria-label={`${data.name} bets ${formatChips(data.bet)}`}>{formatChips(data.bet)}</div>;
       })}
       {model.button >= 0 && <div class="dealer-button" style={at(seatPoint(model.button, model, BUTTON_RADIUS, BUTTON_SHIFT))} aria-label="Dealer button" role="img">D</div>}
-      {seats.map((seat) => <SeatBox key={seat} seat={seat} model={model} onEmpty={onEmptySeat} />)}
+      {seats.map((seat) => {
+        const acting = model.toAct === seat;
+        return <SeatBox key={seat} seat={seat} data={model.seats[seat]} point={seatPoint(seat, model, SEAT_RADIUS)} acting={acting}
+          clock={acting && model.clock?.seat === seat ? model.clock : null} onEmpty={onEmptySeat} />;
+      })}
       {flights.map((flight) => <FlightChip key={flight.id} flight={flight} model={model} />)}
     </div>
   );

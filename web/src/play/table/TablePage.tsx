@@ -7,6 +7,8 @@ import { Link, navigate } from '../../shared/router.tsx';
 import { liveFeltModel } from '../../shared/felt-model.ts';
 import { TableConnection, type RoomError } from '../../shared/table-connection.ts';
 import { useTableScene } from '../../shared/use-table-scene.ts';
+import { pure } from '../../shared/pure.ts';
+import type { LogEntry } from '../../shared/scene.ts';
 import { refreshMe, sdk, sessions, wallet } from '../state.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { SeatControls } from './SeatControls.tsx';
@@ -15,6 +17,15 @@ const TOAST_MS = 6_000;
 
 type Toast = { id: number; text: string; seat?: number };
 let toastIds = 0;
+
+/** What happened, newest first; drawn again only when a line is added. */
+const HandLog = pure(({ entries }: { entries: readonly LogEntry[] }) => (
+  <div role="log" aria-live="polite" aria-label="What happened">
+    <ol class="hand-log">
+      {entries.map((entry) => <li key={entry.id} class={`log-${entry.kind}`}>{entry.text}</li>)}
+    </ol>
+  </div>
+), (a, b) => a.entries === b.entries);
 
 const STATUS_TEXT: Record<string, string> = {
   connecting: 'Connecting…', reconnecting: 'Connection lost, reconnecting…', closed: 'Disconnected', refused: 'Not allowed',
@@ -72,11 +83,7 @@ export function TablePage({ tableId }: { tableId: string }) {
           </div>
           <aside class="table-side" aria-label="Hand log">
             <h2>What happened</h2>
-            <div role="log" aria-live="polite" aria-label="What happened">
-              <ol class="hand-log">
-                {scene!.log.map((entry) => <li key={entry.id} class={`log-${entry.kind}`}>{entry.text}</li>)}
-              </ol>
-            </div>
+            <HandLog entries={scene!.log} />
           </aside>
         </div>
       ) : (
