@@ -1,8 +1,9 @@
 // `npm run dev:web`: the web client with live reload (Vite's dev server on
 // port 5173, or WEB_PORT), talking to a Felt server started beside it with
 // `npm start` (FELT_URL, default http://127.0.0.1:2567). HTTP paths go through
-// the dev server's proxy; the SDK connects to Felt directly (its WebSocket
-// paths start with a process id, which no fixed proxy rule can match).
+// the dev server's proxy, so cookies and the API stay on the page's origin;
+// the SDK connects to Felt directly (its WebSocket paths start with a process
+// id, which no fixed proxy rule can match; Colyseus answers CORS for it).
 import { createServer } from 'vite';
 import { feltViteConfig } from './vite-config.ts';
 
@@ -12,7 +13,7 @@ const proxied = ['/api', '/metrics', '/monitor', '/docs'];
 
 const server = await createServer(feltViteConfig({
   logLevel: 'info',
-  define: { 'import.meta.env.VITE_FELT_URL': JSON.stringify(felt) },
+  define: { 'import.meta.env.VITE_FELT_SDK_URL': JSON.stringify(felt) },
   server: {
     port,
     strictPort: true,

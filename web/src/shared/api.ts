@@ -2,12 +2,19 @@
 // (RFC 9457) turned into an ApiError that keeps each field's message, so a
 // form can show the server's own validation beside the field it concerns.
 
-/** Where Felt is: the page's own origin, except under the development server (`npm run dev:web`). */
-export const FELT_URL: string = (import.meta.env.VITE_FELT_URL as string | undefined) ?? '';
+/**
+ * Where Felt's HTTP paths are: the page's own origin (under the development
+ * server, `npm run dev:web`, it proxies them to Felt).
+ */
+export const FELT_URL = '';
 
-/** The Colyseus endpoint: an absolute URL, as the SDK wants one. */
+/**
+ * The Colyseus endpoint, an absolute URL as the SDK wants one: the page's
+ * origin, or Felt's own address under the development server (the SDK's
+ * WebSocket paths start with a process id, which no proxy rule can name).
+ */
 export function sdkEndpoint(): string {
-  return FELT_URL || location.origin;
+  return (import.meta.env.VITE_FELT_SDK_URL as string | undefined) || location.origin;
 }
 
 export type FieldErrors = Record<string, string>;
