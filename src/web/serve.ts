@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { Database } from '../persistence/database.ts';
 import { adminSessionRoutes, requireAdminCookie } from './admin-cookie.ts';
 import { apiDocsRoutes } from './api-docs.ts';
+import { monitorIndex } from './monitor-page.ts';
 
 /** Where `web/build.ts` puts the built pages. */
 export const WEB_DIST = resolve(import.meta.dirname, '../../web/dist');
@@ -37,7 +38,7 @@ export function webRoutes(deps: WebDeps): Router {
   const session = adminSessionRoutes(deps);
   router.post('/monitor/session', session.create);
   router.delete('/monitor/session', session.remove);
-  router.use('/monitor', requireAdminCookie(deps), monitor({
+  router.use('/monitor', requireAdminCookie(deps), monitorIndex(), monitor({
     columns: ['roomId', 'name', 'clients', { metadata: 'seated' }, { metadata: 'maxSeats' }, 'locked', 'elapsedTime', 'processId'],
   }));
 

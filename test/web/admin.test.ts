@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { LoadSession } from '../../loadtest/session.ts';
 import { startFelt, type Felt } from '../support/felt.ts';
-import { chromiumMissing, DESKTOP, failOnPageErrors, openBrowser, shot } from './browser.ts';
+import { chromiumMissing, collectForeignRequests, DESKTOP, failOnPageErrors, openBrowser, shot } from './browser.ts';
 
 const ADMIN = { FELT_ADMIN_USERNAME: 'boss', FELT_ADMIN_PASSWORD: 'correct-horse-1' };
 
@@ -41,6 +41,7 @@ describe('web: the admin dashboard in a browser', function () {
     const page = await context.newPage();
     const errors: string[] = [];
     failOnPageErrors(page, errors);
+    collectForeignRequests(page, felt.url, errors);
     try {
       await page.goto(`${felt.url}/admin`);
       await page.getByLabel('Username').fill(ADMIN.FELT_ADMIN_USERNAME);
@@ -123,9 +124,11 @@ describe('web: the admin dashboard in a browser', function () {
     }
   });
 
-  it('when the dashboard signs in then its admin reaches the monitor, and a player does not', async () => {
+  it('when the dashboard signs in then its admin reaches the monitor, and a player does not; neither it nor /docs loads anything from another host', async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     const page = await context.newPage();
+    const foreign: string[] = [];
+    collectForeignRequests(page, felt.url, foreign);
     try {
       const guest = await felt.guest('Nosy');
       const refused = await page.goto(`${felt.url}/monitor/?token=${guest.token}`);
@@ -144,6 +147,7 @@ describe('web: the admin dashboard in a browser', function () {
       assert.equal(docs?.status(), 200);
       await page.getByText('/api/admin/templates').first().waitFor();
       await shot(page, 'admin-7-api-docs');
+      assert.deepEqual(foreign, []);
     } finally {
       await context.close();
     }

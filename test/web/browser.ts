@@ -25,9 +25,21 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS_DIR, `${name}.png`) });
 }
 
-/** Fails the test on any script error of the page, instead of leaving a blank page to time out on. */
+/** Collects the page's script errors and console errors, for the test to assert there were none. */
 export function failOnPageErrors(page: Page, errors: string[]): void {
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    // A refused request is logged as "Failed to load resource"; the tests make some on purpose and check the page's answer.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(`console: ${message.text()}`);
+  });
+}
+
+/** Collects every request the page makes to another origin than `origin` (the tests assert there are none). */
+export function collectForeignRequests(page: Page, origin: string, foreign: string[]): void {
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !/^(data|blob):/.test(url) && !url.startsWith(origin.replace(/^http/, 'ws'))) foreign.push(url);
+  });
 }
 
 export const PHONE = { width: 390, height: 844 };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { LoadSession } from '../../loadtest/session.ts';
 import { startFelt, type Felt } from '../support/felt.ts';
-import { chromiumMissing, DESKTOP, failOnPageErrors, openBrowser, PHONE, shot } from './browser.ts';
+import { chromiumMissing, collectForeignRequests, DESKTOP, failOnPageErrors, openBrowser, PHONE, shot } from './browser.ts';
 
 
 /**
@@ -117,12 +117,14 @@ describe('web: playing in a browser', function () {
     return tableId;
   }
 
+  /** A page of its own; `errors` collects script errors and any request to another host (there must be none). */
   async function newPage(viewport = DESKTOP): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport });
     contexts.push(context);
     const page = await context.newPage();
     const errors: string[] = [];
     failOnPageErrors(page, errors);
+    collectForeignRequests(page, felt.url, errors);
     return { page, errors };
   }
 

@@ -50,7 +50,7 @@ describe('web: the pages Felt serves (src/web/serve.ts)', function () {
     const page = await (await get('/')).text();
     const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(page)?.[1];
     assert.ok(script, page);
-    assert.doesNotMatch(page, /https?:\/\//, 'nothing is loaded from another host');
+    assert.doesNotMatch(page, /(src|href)="https?:/, 'nothing is loaded from another host');
     const asset = await get(script, {});
     assert.equal(asset.status, 200);
     assert.match(asset.headers.get('content-type') ?? '', /javascript/);
@@ -76,7 +76,7 @@ describe('web: the pages Felt serves (src/web/serve.ts)', function () {
     assert.equal(page.status, 200);
     const html = await page.text();
     assert.match(html, /\/docs\/assets\/swagger-ui-bundle\.js/);
-    assert.doesNotMatch(html, /https?:\/\//);
+    assert.doesNotMatch(html, /(src|href)="https?:/);
     const init = await (await get('/docs/felt-docs.js', {})).text();
     assert.match(init, /url: '\/api\/openapi\.json'/);
     assert.match(init, /validatorUrl: null/);
@@ -111,7 +111,11 @@ describe('web: the pages Felt serves (src/web/serve.ts)', function () {
     const rooms = await get('/monitor/api', { cookie: pair, accept: 'application/json' });
     assert.equal(rooms.status, 200);
     assert.ok(((await rooms.json()) as { rooms: { name: string }[] }).rooms.some((room) => room.name === 'table'));
-    assert.equal((await get('/monitor/', { ...HTML, cookie: pair })).status, 200);
+    const page = await get('/monitor/', { ...HTML, cookie: pair });
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /<div id="app">/);
+    assert.doesNotMatch(html, /(src|href)="https?:/, 'the monitor\'s page loads nothing from another host');
     const viaQuery = await get(`/monitor/?token=${encodeURIComponent(adminToken)}`);
     assert.equal(viaQuery.status, 302);
     assert.equal(viaQuery.headers.get('location'), '/monitor/', 'the token leaves the address');
