@@ -24,6 +24,7 @@ import { feltJobs, liveTablesOf } from './jobs/felt-jobs.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { InsightFeed } from './insights/feed.ts';
 import { insightService, type InsightService } from './insights/service.ts';
+import { webRoutes } from './web/serve.ts';
 import { setRoomServices, type RoomServices } from '../rooms/services.ts';
 import { TableRoom, type TableMetadata } from '../rooms/TableRoom.ts';
 
@@ -108,6 +109,7 @@ export async function startServer(config: Config & {
         log,
         authRateLimit: { limit: config.authRateLimit, windowMs: 60_000, redis: cluster.redis },
       }));
+      app.use(webRoutes({ db, secret, log }));
     },
   });
   server.define('lobby', LobbyRoom);

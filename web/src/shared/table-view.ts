@@ -1,0 +1,97 @@
+// The `table` room's state (PROTOCOL.md, `TableState`) read into plain
+// objects once per patch, so components compare and render plain data and
+// never hold on to the SDK's live schema instances.
+
+/** `Seat.legal`: what the seat's owner may do now; only in the owner's view. */
+export type LegalView = {
+  fold: boolean; check: boolean; call: boolean;
+  callAmount: number; minRaiseTo: number; maxRaiseTo: number;
+  /** Draw games (PROTOCOL.md, "Games"): a draw is due, of at most `maxDiscards` cards. */
+  draw?: boolean; maxDiscards?: number;
+};
+
+export type SeatView = {
+  seat: number; playerId: string; name: string; stack: number; bet: number;
+  status: string; lastAction: string;
+  /** Hole cards: filled in the owner's view only. */
+  cards: string[];
+  shownCards: string[];
+  upCards: string[];
+  legal: LegalView | null;
+};
+
+export type PotView = { amount: number; eligible: number[] };
+
+export type TableView = {
+  tableId: string; name: string; variant: string;
+  smallBlind: number; bigBlind: number; ante: number; minBuyIn: number; maxBuyIn: number; maxSeats: number;
+  handNumber: number; phase: string; board: string[]; pots: PotView[];
+  button: number; toAct: number; actionDeadline: number;
+  /** By seat index; empty seats are undefined. */
+  seats: (SeatView | undefined)[];
+  waiting: string[];
+  /** Tournament tables carry their tournament's id (PROTOCOL.md, "Tournament tables"); empty for cash tables. */
+  tournamentId: string;
+};
+
+export const SEAT_STATUS = {
+  active: 'active', folded: 'folded', allin: 'allin', sittingOut: 'sittingOut', disconnected: 'disconnected',
+} as const;
+
+const list = <T,>(values: Iterable<T> | undefined | null): T[] => (values ? Array.from(values) : []);
+
+function readLegal(legal: any): LegalView | null {
+  if (!legal) return null;
+  const view: LegalView = {
+    fold: Boolean(legal.fold), check: Boolean(legal.check), call: Boolean(legal.call),
+    callAmount: legal.callAmount ?? 0, minRaiseTo: legal.minRaiseTo ?? 0, maxRaiseTo: legal.maxRaiseTo ?? 0,
+  };
+  if (legal.draw !== undefined) view.draw = Boolean(legal.draw);
+  if (legal.maxDiscards !== undefined) view.maxDiscards = legal.maxDiscards;
+  return view;
+}
+
+/** The decoded state as plain data (`state` is the SDK's `room.state`). */
+export function readTable(state: any): TableView {
+  const seats: (SeatView | undefined)[] = new Array(state.maxSeats ?? 0).fill(undefined);
+  state.seats?.forEach((seat: any) => {
+    seats[seat.seat] = {
+      seat: seat.seat, playerId: seat.playerId, name: seat.name, stack: seat.stack ?? 0, bet: seat.bet ?? 0,
+      status: seat.status ?? SEAT_STATUS.active, lastAction: seat.lastAction ?? '',
+      cards: list<string>(seat.cards), shownCards: list<string>(seat.shownCards), upCards: list<string>(seat.upCards),
+      legal: readLegal(seat.legal),
+    };
+  });
+  return {
+    tableId: state.tableId ?? '', name: state.name ?? '', variant: state.variant ?? '',
+    smallBlind: state.smallBlind ?? 0, bigBlind: state.bigBlind ?? 0, ante: state.ante ?? 0,
+    minBuyIn: state.minBuyIn ?? 0, maxBuyIn: state.maxBuyIn ?? 0, maxSeats: state.maxSeats ?? 0,
+    handNumber: state.handNumber ?? 0, phase: state.phase ?? 'waiting', board: list<string>(state.board),
+    pots: list<any>(state.pots).map((pot) => ({ amount: pot.amount ?? 0, eligible: list<number>(pot.eligible) })),
+    button: state.button ?? -1, toAct: state.toAct ?? -1, actionDeadline: state.actionDeadline ?? 0,
+    seats, waiting: list<string>(state.waiting), tournamentId: state.tournamentId ?? '',
+  };
+}
+
+/** The hand has been played out and is on display until the next deal (the room keeps `showdown` with no pots). */
+export function isHandOver(view: TableView): boolean {
+  return view.phase === 'showdown' && view.pots.length === 0;
+}
+
+export function isHandLive(view: TableView): boolean {
+  return view.phase !== 'waiting' && !isHandOver(view);
+}
+
+/** Whether the legal actions offer anything: it is this seat's turn. */
+export function hasTurn(legal: LegalView | null): legal is LegalView {
+  return Boolean(legal && (legal.fold || legal.check || legal.call || legal.draw));
+}
+
+export function totalPot(view: TableView): number {
+  return view.pots.reduce((sum, pot) => sum + pot.amount, 0);
+}
+
+/** The seats still contesting a pot: everyone eligible for the main pot. */
+export function contenders(view: TableView): Set<number> {
+  return new Set(view.pots[0]?.eligible ?? []);
+}
