@@ -21,8 +21,7 @@ export const TRANSFER_REASON = {
   tournamentPrize: 'tournamentPrize',
   tournamentRebuy: 'tournamentRebuy',
   tournamentAddOn: 'tournamentAddOn',
-  tournamentRebuyRefund: 'tournamentRebuyRefund',
-  tournamentAddOnRefund: 'tournamentAddOnRefund',
+  tournamentPurchasesRefund: 'tournamentPurchasesRefund',
 } as const;
 export type TransferReason = (typeof TRANSFER_REASON)[keyof typeof TRANSFER_REASON];
 
@@ -190,17 +189,17 @@ export function tournamentPrizeTransfer(input: { tournamentId: string; playerId:
 /**
  * A rebuy or an add-on bought for one entry: `count` numbers that entry's
  * purchases of the kind (1 for the first rebuy, 2 for the second …), so each
- * is paid, and refunded, once. The `price` goes to the prize pool; there is
+ * is paid once. The `price` goes to the prize pool; there is
  * no fee on either.
  */
 export type TournamentPurchaseInput = { tournamentId: string; playerId: string; entry: number; count: number; price: number };
 
 const PURCHASE = {
-  rebuy: { key: 'tournament-rebuy', what: 'A rebuy', reason: TRANSFER_REASON.tournamentRebuy, refund: TRANSFER_REASON.tournamentRebuyRefund },
-  addOn: { key: 'tournament-addon', what: 'An add-on', reason: TRANSFER_REASON.tournamentAddOn, refund: TRANSFER_REASON.tournamentAddOnRefund },
+  rebuy: { key: 'tournament-rebuy', what: 'A rebuy', reason: TRANSFER_REASON.tournamentRebuy },
+  addOn: { key: 'tournament-addon', what: 'An add-on', reason: TRANSFER_REASON.tournamentAddOn },
 } as const;
 
-function purchase(input: TournamentPurchaseInput, kind: keyof typeof PURCHASE, refund: boolean): TransferInput {
+function purchase(input: TournamentPurchaseInput, kind: keyof typeof PURCHASE): TransferInput {
   const tournamentId = reference(input.tournamentId, 'the tournament\'s id');
   const playerId = reference(input.playerId, 'the player\'s id');
   for (const [name, value] of [['entry', input.entry], ['count', input.count]] as const) {
@@ -208,33 +207,40 @@ function purchase(input: TournamentPurchaseInput, kind: keyof typeof PURCHASE, r
       throw new MoneyError('invalid_reference', `A tournament purchase's ${name} is counted from 1; got ${value}.`);
     }
   }
-  const { key, what, reason, refund: refundReason } = PURCHASE[kind];
+  const { key, what, reason } = PURCHASE[kind];
   const price = chips(input.price, `${what}'s price`);
-  const [wallet, pool] = [ACCOUNTS.walletOf(playerId), ACCOUNTS.poolOf(tournamentId)];
   return {
-    key: `${key}${refund ? '-refund' : ''}:${tournamentId}:${playerId}:${input.entry}:${input.count}`,
-    reason: refund ? refundReason : reason,
-    entries: refund ? move(price, pool, wallet) : move(price, wallet, pool),
+    key: `${key}:${tournamentId}:${playerId}:${input.entry}:${input.count}`, reason,
+    entries: move(price, ACCOUNTS.walletOf(playerId), ACCOUNTS.poolOf(tournamentId)),
     meta: { tournamentId, entry: input.entry, count: input.count, price },
   };
 }
 
 /** A rebuy's price, from the wallet to the pool. Key `tournament-rebuy:<tournamentId>:<playerId>:<entry>:<count>`. */
 export function tournamentRebuyTransfer(input: TournamentPurchaseInput): TransferInput {
-  return purchase(input, 'rebuy', false);
+  return purchase(input, 'rebuy');
 }
 
 /** An add-on's price, from the wallet to the pool. Key `tournament-addon:<tournamentId>:<playerId>:<entry>:<count>`. */
 export function tournamentAddOnTransfer(input: TournamentPurchaseInput): TransferInput {
-  return purchase(input, 'addOn', false);
+  return purchase(input, 'addOn');
 }
 
-/** A rebuy given back (the tournament was cancelled): the price returns from the pool. Key `tournament-rebuy-refund:…`, as the rebuy's. */
-export function tournamentRebuyRefundTransfer(input: TournamentPurchaseInput): TransferInput {
-  return purchase(input, 'rebuy', true);
-}
-
-/** An add-on given back (the tournament was cancelled). Key `tournament-addon-refund:…`, as the add-on's. */
-export function tournamentAddOnRefundTransfer(input: TournamentPurchaseInput): TransferInput {
-  return purchase(input, 'addOn', true);
+/**
+ * Everything an entry paid for rebuys and add-ons, given back at once (the
+ * tournament was cancelled): `amount` from the pool to the wallet. Key
+ * `tournament-purchases-refund:<tournamentId>:<playerId>:<entry>`: an entry is refunded once.
+ */
+export function tournamentPurchasesRefundTransfer(input: { tournamentId: string; playerId: string; entry: number; amount: number }): TransferInput {
+  const tournamentId = reference(input.tournamentId, 'the tournament\'s id');
+  const playerId = reference(input.playerId, 'the player\'s id');
+  if (!Number.isSafeInteger(input.entry) || input.entry < 1) {
+    throw new MoneyError('invalid_reference', `A tournament entry is counted from 1 (the first entry); got ${input.entry}.`);
+  }
+  const amount = chips(input.amount, 'A refund of rebuys and add-ons');
+  return {
+    key: `tournament-purchases-refund:${tournamentId}:${playerId}:${input.entry}`, reason: TRANSFER_REASON.tournamentPurchasesRefund,
+    entries: move(amount, ACCOUNTS.poolOf(tournamentId), ACCOUNTS.walletOf(playerId)),
+    meta: { tournamentId, entry: input.entry },
+  };
 }

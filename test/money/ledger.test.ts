@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import {
   adminCreditTransfer, adminDebitTransfer, buyInTransfer, cashOutTransfer, rakeTransfer, startingBalanceTransfer,
-  topUpTransfer, tournamentAddOnTransfer, tournamentBuyInTransfer, tournamentPrizeTransfer, tournamentRebuyRefundTransfer,
+  topUpTransfer, tournamentAddOnTransfer, tournamentBuyInTransfer, tournamentPrizeTransfer, tournamentPurchasesRefundTransfer,
   tournamentRebuyTransfer, tournamentRefundTransfer,
 } from '../../src/money/transfers.ts';
 import type { Database } from '../../src/persistence/database.ts';
@@ -33,7 +33,7 @@ function cases(): Case[] {
     { name: 'tournament prize', before: [funded, entered], transfer: tournamentPrizeTransfer({ tournamentId: tournament, playerId: player, place: 1, amount: 100 }) },
     { name: 'tournament rebuy', before: [funded, entered], transfer: tournamentRebuyTransfer(purchase) },
     { name: 'tournament add-on', before: [funded, entered], transfer: tournamentAddOnTransfer(purchase) },
-    { name: 'tournament rebuy refund', before: [funded, entered, tournamentRebuyTransfer(purchase)], transfer: tournamentRebuyRefundTransfer(purchase) },
+    { name: 'tournament purchases refund', before: [funded, entered, tournamentRebuyTransfer(purchase)], transfer: tournamentPurchasesRefundTransfer({ ...entry, amount: 40 }) },
   ];
 }
 

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { MoneyError } from '../../src/money/errors.ts';
 import {
   adminCreditTransfer, adminDebitTransfer, buyInTransfer, cashOutTransfer, pendingMoneyTransfer, rakeTransfer, startingBalanceTransfer,
-  topUpTransfer, tournamentAddOnRefundTransfer, tournamentAddOnTransfer, tournamentBuyInTransfer, tournamentPrizeTransfer,
-  tournamentRebuyRefundTransfer, tournamentRebuyTransfer, tournamentRefundTransfer,
+  topUpTransfer, tournamentAddOnTransfer, tournamentBuyInTransfer, tournamentPrizeTransfer,
+  tournamentPurchasesRefundTransfer, tournamentRebuyTransfer, tournamentRefundTransfer,
 } from '../../src/money/transfers.ts';
 import type { TransferInput } from '../../src/persistence/types.ts';
 
@@ -28,8 +28,7 @@ const BUILDERS: [string, (amount: number) => TransferInput][] = [
   ['tournamentPrize', (amount) => tournamentPrizeTransfer({ ...prize, amount })],
   ['tournamentRebuy', (price) => tournamentRebuyTransfer({ ...purchase, price })],
   ['tournamentAddOn', (price) => tournamentAddOnTransfer({ ...purchase, price })],
-  ['tournamentRebuyRefund', (price) => tournamentRebuyRefundTransfer({ ...purchase, price })],
-  ['tournamentAddOnRefund', (price) => tournamentAddOnRefundTransfer({ ...purchase, price })],
+  ['tournamentPurchasesRefund', (amount) => tournamentPurchasesRefundTransfer({ ...entry, amount })],
 ];
 
 const sum = (transfer: TransferInput): number => transfer.entries.reduce((total, e) => total + e.amount, 0);
@@ -115,12 +114,11 @@ describe('money: transfers', () => {
     assert.throws(() => tournamentAddOnTransfer({ ...purchase, tournamentId: '' }), invalid('invalid_reference'));
   });
 
-  it('when a rebuy or an add-on is refunded then its price returns from the pool under a key of its own', () => {
-    const rebuy = tournamentRebuyRefundTransfer(purchase);
-    const addOn = tournamentAddOnRefundTransfer(purchase);
+  it('when an entry\'s rebuys and add-ons are refunded then their total returns from the pool under one key per entry', () => {
+    const refund = tournamentPurchasesRefundTransfer({ tournamentId: 'tn1', playerId: 'p1', entry: 2, amount: 150 });
 
-    assert.deepEqual([rebuy.key, rebuy.reason, changes(rebuy)], ['tournament-rebuy-refund:tn1:p1:1:1', 'tournamentRebuyRefund', { 'tournament/tn1': -50, 'player/p1': 50 }]);
-    assert.deepEqual([addOn.key, addOn.reason, changes(addOn)], ['tournament-addon-refund:tn1:p1:1:1', 'tournamentAddOnRefund', { 'tournament/tn1': -50, 'player/p1': 50 }]);
+    assert.deepEqual([refund.key, refund.reason, changes(refund)], ['tournament-purchases-refund:tn1:p1:2', 'tournamentPurchasesRefund', { 'tournament/tn1': -150, 'player/p1': 150 }]);
+    assert.throws(() => tournamentPurchasesRefundTransfer({ tournamentId: 'tn1', playerId: 'p1', entry: 0, amount: 150 }), invalid('invalid_reference'));
   });
 
   it('when an id or key is empty then the transfer is refused with invalid_reference', () => {
