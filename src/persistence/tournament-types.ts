@@ -56,8 +56,8 @@ export interface TournamentRepository {
    */
   create(input: TournamentCreateInput, now?: Date): Promise<TournamentRecord>;
   get(id: string): Promise<TournamentRecord | null>;
-  /** Newest first (`startsAt`, then creation); only the given statuses when `status` is given. */
-  list(filter: { status?: TournamentStatus[]; limit: number; offset: number }): Promise<Paged<TournamentRecord>>;
+  /** Newest first; only the given statuses, or only a template's tournaments, when asked. */
+  list(filter: { status?: TournamentStatus[]; templateId?: string; limit: number; offset: number }): Promise<Paged<TournamentRecord>>;
   /**
    * Moves a tournament on: registering → running (`startedAt` set) →
    * finished, or to cancelled from either (`finishedAt` set). The same status

@@ -139,9 +139,12 @@ export function tournamentRepository(orm: Orm, now: () => Date = () => new Date(
 
     get,
 
-    async list({ status, limit, offset }) {
+    async list({ status, templateId, limit, offset }) {
       const em = orm.em.fork();
-      const where = status && status.length > 0 ? { status: { $in: status } } : {};
+      const where = {
+        ...(status && status.length > 0 ? { status: { $in: status } } : {}),
+        ...(templateId !== undefined ? { templateId } : {}),
+      };
       const [rows, total] = await em.findAndCount(Tournament, where, { orderBy: { createdAt: 'desc', id: 'asc' }, limit, offset });
       return { items: await tournamentRecords(em, rows), total };
     },
