@@ -4,7 +4,7 @@ import type { Database } from '../persistence/database.ts';
 import type { TournamentRecord } from '../persistence/tournament-types.ts';
 import { TournamentStatus } from '../tournaments/rules/structure.ts';
 import {
-  isRefusal, TOURNAMENT_ROOM, type TournamentDetail, type TournamentHost, type TournamentHostMethod,
+  isRefusal, refusalCode, TOURNAMENT_ROOM, type TournamentDetail, type TournamentHost, type TournamentHostMethod,
 } from '../tournaments/tournament-host.ts';
 import { ApiProblem } from './problem.ts';
 import { detailFromDatabase } from './tournament-views.ts';
@@ -75,8 +75,8 @@ export async function callActor<M extends TournamentHostMethod>(
     answer = await matchMaker.remoteRoomCall(record.id, method, args, CALL_TIMEOUT_MS);
   } catch (error) {
     // A coded error thrown by an actor in this process (or synchronously in another) still has its code.
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code === 'string') throw refusalProblem(code, String((error as { message?: unknown }).message ?? code));
+    const code = refusalCode(error);
+    if (code !== null) throw refusalProblem(code, String((error as { message?: unknown }).message ?? code));
     log?.error({ err: error, tournamentId: record.id, method }, 'a tournament room did not answer');
     throw unavailable(record.id);
   }

@@ -44,16 +44,26 @@ export function isRefusal(answer: unknown): answer is HostRefusal {
 }
 
 /**
+ * The code of an error that refuses on a rule: Felt's codes are snake_case
+ * words (`tournament_full`); a driver's SQLSTATE (`23505`) or a transport's
+ * number is a failure, not a refusal.
+ */
+export function refusalCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(code) ? code : null;
+}
+
+/**
  * Runs `work` and answers a coded error it throws (an `IllegalActionError`
- * of the rules, a `PersistenceError` such as `insufficient_funds`: anything
- * with a string `code`) as a refusal; other errors are thrown on.
+ * of the rules, a `PersistenceError` such as `insufficient_funds`: see
+ * `refusalCode`) as a refusal; other errors are thrown on.
  */
 export async function answerRefusals<T>(work: () => Promise<T> | T): Promise<HostAnswer<T>> {
   try {
     return await work();
   } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (typeof code === 'string' && error instanceof Error) return refusal(code, error.message);
+    const code = refusalCode(error);
+    if (code !== null && error instanceof Error) return refusal(code, error.message);
     throw error;
   }
 }
