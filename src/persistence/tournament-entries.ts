@@ -261,7 +261,7 @@ export function tournamentEntryRepository(orm: Orm, now: () => Date = () => new 
     async forPlayer(playerId, { limit, offset }) {
       const em = orm.em.fork();
       const [entries, total] = await em.findAndCount(TournamentEntry, { playerId }, {
-        orderBy: { registeredAt: 'desc', entryNo: 'desc' }, limit, offset,
+        orderBy: { registeredAt: 'desc', tournament: 'asc', entryNo: 'desc' }, limit, offset,
       });
       const ids = [...new Set(entries.map((entry) => entry.tournament.id))];
       const tournaments = await tournamentRecords(em, ids.length === 0 ? [] : await em.find(Tournament, { id: { $in: ids } }));

@@ -9,7 +9,9 @@ import { sitAndGo } from './tournament-definitions.ts';
 const coded = (code: string) => (error: unknown) => error instanceof PersistenceError && error.code === code;
 
 describeEachBackend('tournament entries', (backend) => {
-  const db = useFreshDatabase(backend);
+  // Every reading of the clock is a second later, so entries are ordered by when they were made.
+  let clock = Date.parse('2026-12-01T12:00:00Z');
+  const db = useFreshDatabase(backend, { now: () => new Date(clock += 1000) });
 
   async function tournament(overrides: Partial<TournamentDefinition> = {}): Promise<TournamentRecord> {
     return db().tournaments.create({ definition: sitAndGo(overrides) });

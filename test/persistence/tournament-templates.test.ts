@@ -10,7 +10,9 @@ function nightly(name: string): TournamentTemplateInput {
 }
 
 describeEachBackend('tournament templates', (backend) => {
-  const db = useFreshDatabase(backend);
+  // A second passes between readings of the clock, so creation order is the listing's.
+  let clock = Date.parse('2026-12-01T12:00:00Z');
+  const db = useFreshDatabase(backend, { now: () => new Date(clock += 1000) });
 
   it('when a template is created then it reads back with every field and is listed in creation order', async () => {
     const first = await db().tournamentTemplates.create(nightly(`Nightly ${randomUUID()}`));
