@@ -4,6 +4,7 @@ import { Migration20261130000400_jobs_analytics } from './Migration2026113000040
 import { Migration20261130000500_insights } from './Migration20261130000500_insights.ts';
 import { Migration20261130000600_snapshot_json } from './Migration20261130000600_snapshot_json.ts';
 import { Migration20261201000100_snapshot_format } from './Migration20261201000100_snapshot_format.ts';
+import { Migration20261210000100_tournaments } from './Migration20261210000100_tournaments.ts';
 
 /**
  * Every migration, oldest first. Listed rather than discovered from the folder
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130000500_insights', class: Migration20261130000500_insights },
   { name: 'Migration20261130000600_snapshot_json', class: Migration20261130000600_snapshot_json },
   { name: 'Migration20261201000100_snapshot_format', class: Migration20261201000100_snapshot_format },
+  { name: 'Migration20261210000100_tournaments', class: Migration20261210000100_tournaments },
 ];

@@ -6,10 +6,12 @@ import { asyncApiRoutes } from './asyncapi-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import { apiErrorHandler } from './error-handler.ts';
 import { meRoutes } from './me-routes.ts';
+import { meTournamentRoutes } from './me-tournament-routes.ts';
 import { openApiRoutes } from './openapi-routes.ts';
 import { ApiProblem } from './problem.ts';
 import { publicRoutes } from './public-routes.ts';
 import { DEFAULT_AUTH_RATE_LIMIT, rateLimit } from './rate-limit.ts';
+import { tournamentRoutes } from './tournament-routes.ts';
 import type { ApiDeps } from './types.ts';
 
 export type { ApiDeps, TableListing } from './types.ts';
@@ -34,11 +36,12 @@ export function createApiRouter(deps: ApiDeps): Router {
 
   router.use('/api', requireJsonBody, express.json({ limit: BODY_LIMIT, type: JSON_TYPES, strict: false }));
   router.use('/api/auth', rateLimit(deps.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT), authRoutes(deps));
-  router.use('/api/me', meRoutes(deps));
+  router.use('/api/me', meTournamentRoutes(deps), meRoutes(deps));
   router.use('/api/admin', adminRoutes(deps));
   router.use('/api', openApiRoutes());
   router.use('/api', asyncApiRoutes());
   router.use('/api', publicRoutes(deps));
+  router.use('/api', tournamentRoutes(deps));
   router.use('/api', (req, _res, next) => {
     next(new ApiProblem(404, 'not_found', `There is no ${req.method} ${req.originalUrl.split('?')[0]} in this API.`));
   });

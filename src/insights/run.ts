@@ -93,7 +93,8 @@ export async function runInsights(ctx: InsightContext): Promise<InsightRunResult
     ...idleTables({
       now,
       thresholdMs: options.idleThresholdMs,
-      tables: openTables.map((table) => ({
+      // A tournament's tables are its own to open and close; only cash tables can sit idle.
+      tables: openTables.flatMap(({ templateId, ...table }) => (templateId === null ? [] : [{ ...table, templateId }])).map((table) => ({
         tableId: table.id, name: table.name, templateId: table.templateId,
         templateName: templateName.get(table.templateId) ?? table.templateId,
         openedAt: table.createdAt, lastHandAt: lastHandAt.get(table.id) ?? null, seated: liveById.get(table.id)?.seated ?? 0,

@@ -11,13 +11,16 @@ export type AnalyticsSnapshotDeps = { liveTables: LiveTables };
 /**
  * The cluster at this minute: live tables, seated players, watchers (clients
  * of a table room beyond its seated players), the hands that ended in the
- * minute before and their rake (from the hand records), and connections per
+ * minute before and their rake (from the hand records), the minute's
+ * tournament entries, fees and prizes (from the ledger), and connections per
  * process (clients of table rooms, by the process running the room; `unknown`
  * when no process holds the table's lease). Stored once per minute.
  */
 export async function takeAnalyticsSnapshot(ctx: JobContext, deps: AnalyticsSnapshotDeps): Promise<{ snapshot: AnalyticsSnapshotRecord; saved: boolean }> {
   const tables = await deps.liveTables();
-  const { hands, rake } = await ctx.db.analytics.handTotals(new Date(ctx.now.getTime() - MINUTE_MS), ctx.now);
+  const minuteAgo = new Date(ctx.now.getTime() - MINUTE_MS);
+  const { hands, rake } = await ctx.db.analytics.handTotals(minuteAgo, ctx.now);
+  const tournaments = await ctx.db.analytics.tournamentTotals(minuteAgo, ctx.now);
   const connections: Record<string, number> = {};
   let seatedPlayers = 0;
   let watchers = 0;
@@ -28,7 +31,10 @@ export async function takeAnalyticsSnapshot(ctx: JobContext, deps: AnalyticsSnap
     const process = table.processId ?? 'unknown';
     connections[process] = (connections[process] ?? 0) + table.clients;
   }
-  const snapshot: AnalyticsSnapshotRecord = { takenAt: ctx.now, openTables: tables.length, seatedPlayers, watchers, hands, rake, connections };
+  const snapshot: AnalyticsSnapshotRecord = {
+    takenAt: ctx.now, openTables: tables.length, seatedPlayers, watchers, hands, rake,
+    tournamentEntries: tournaments.entries, tournamentFees: tournaments.fees, tournamentPrizes: tournaments.prizes, connections,
+  };
   const saved = await ctx.db.analytics.saveSnapshot(snapshot);
   return { snapshot, saved };
 }

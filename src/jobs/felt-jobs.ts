@@ -4,6 +4,7 @@ import { cleanupJob, type CleanupDeps } from './cleanup.ts';
 import { insightsJob } from './insights.ts';
 import type { LiveTables } from './live-tables.ts';
 import { templateHourlyJob } from './template-hourly.ts';
+import { tournamentTemplatesJob } from './tournament-templates.ts';
 import type { JobDefinition } from './types.ts';
 
 export type FeltJobsDeps = CleanupDeps & {
@@ -19,7 +20,8 @@ export type FeltJobsDeps = CleanupDeps & {
  * | `analytics-snapshot` | every minute | tables, seats, watchers, the minute's hands and rake, connections per process |
  * | `cleanup` | every minute | closes idle tables, keeps minimums, opens a table for waiting players, prunes past retention |
  * | `insights` | every 5 minutes | the insight rules; findings go to the admin feed and the webhook |
- * | `template-hourly` | 5 past each hour | the previous hour's sums per template (and missed hours of the last day) |
+ * | `template-hourly` | 5 past each hour | the previous hour's sums per template and its tournament money (and missed hours of the last day) |
+ * | `tournament-templates` | every minute | opens the scheduled tournaments whose minute it is, and a sit-and-go for each refilled template with none registering |
  */
 export function feltJobs(deps: FeltJobsDeps): JobDefinition[] {
   return [
@@ -27,6 +29,7 @@ export function feltJobs(deps: FeltJobsDeps): JobDefinition[] {
     cleanupJob(deps),
     insightsJob(deps.insights),
     templateHourlyJob(),
+    tournamentTemplatesJob(),
   ];
 }
 

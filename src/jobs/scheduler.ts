@@ -1,4 +1,5 @@
-import cron, { type ParsedFields, type ScheduledTask } from 'node-cron';
+import cron, { type ScheduledTask } from 'node-cron';
+import { parseSchedule, scheduleMatches, scheduleProblem, type Schedule } from './cron-schedule.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../persistence/database.ts';
 import { JobCoordinator, type JobOutcome } from './coordinator.ts';
@@ -24,13 +25,6 @@ export function slotOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS);
 }
 
-function matches(fields: ParsedFields, at: Date): boolean {
-  return fields.minute.includes(at.getUTCMinutes())
-    && fields.hour.includes(at.getUTCHours())
-    && fields.dayOfMonth.includes(at.getUTCDate())
-    && fields.month.includes(at.getUTCMonth() + 1)
-    && fields.dayOfWeek.includes(at.getUTCDay());
-}
 
 /**
  * Runs registered jobs on their cron schedules, each slot once per cluster
@@ -48,7 +42,7 @@ export class Scheduler {
   private readonly log: Logger;
   private readonly now: () => Date;
   private readonly coordinator: JobCoordinator;
-  private readonly jobs = new Map<string, { job: JobDefinition; fields: ParsedFields }>();
+  private readonly jobs = new Map<string, { job: JobDefinition; fields: Schedule }>();
   // Jobs still running here from an earlier slot: a later slot is left to another process rather than stacked.
   private readonly busy = new Set<string>();
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -66,21 +60,16 @@ export class Scheduler {
   /** Adds a job. Throws on a duplicate name or an expression that is not a five-field cron expression. */
   register(job: JobDefinition): this {
     if (this.jobs.has(job.name)) throw new Error(`A job named ${job.name} is registered already; job names are run keys and must be unique.`);
-    if (job.cron.trim().split(/\s+/).length !== 5 || !cron.validate(job.cron)) {
-      throw new Error(`Job ${job.name} has schedule "${job.cron}"; give a five-field cron expression such as "*/5 * * * *".`);
-    }
-    const fields = cron.parse(job.cron);
-    if ([...fields.dayOfMonth, ...fields.dayOfWeek].some((value) => typeof value !== 'number')) {
-      throw new Error(`Job ${job.name} has schedule "${job.cron}"; use plain numbers, ranges and steps (no L or #).`);
-    }
-    this.jobs.set(job.name, { job, fields });
+    const problem = scheduleProblem(job.cron);
+    if (problem) throw new Error(`Job ${job.name} has a bad schedule: ${problem}`);
+    this.jobs.set(job.name, { job, fields: parseSchedule(job.cron) });
     return this;
   }
 
   /** The names of the jobs due in the minute of `at`. */
   due(at: Date): string[] {
     const slot = slotOf(at);
-    return [...this.jobs.values()].filter(({ fields }) => matches(fields, slot)).map(({ job }) => job.name);
+    return [...this.jobs.values()].filter(({ fields }) => scheduleMatches(fields, slot)).map(({ job }) => job.name);
   }
 
   /** Wakes every minute (node-cron, UTC) and runs what is due. */

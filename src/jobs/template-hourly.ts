@@ -40,7 +40,8 @@ export async function missedHours(ctx: JobContext, hour: Date): Promise<Date[]> 
 
 /**
  * Five minutes past every hour, so hands that ended in the last moments of
- * the hour have been written by the time it is summed. It also sums any of
+ * the hour have been written by the time it is summed: per template, and the
+ * hour's tournament money (`aggregateTournamentHour`). It also sums any of
  * the day's earlier hours that no run did.
  */
 export function templateHourlyJob(): JobDefinition {
@@ -50,11 +51,15 @@ export function templateHourlyJob(): JobDefinition {
     run: async (ctx) => {
       const hour = previousHour(ctx.now);
       const backfilled = await missedHours(ctx, hour);
-      for (const earlier of backfilled) await aggregateTemplateHour(ctx, earlier);
+      for (const earlier of backfilled) {
+        await aggregateTemplateHour(ctx, earlier);
+        await ctx.db.analytics.aggregateTournamentHour(earlier);
+      }
       const rows = await aggregateTemplateHour(ctx, hour);
+      const tournaments = await ctx.db.analytics.aggregateTournamentHour(hour);
       return {
         hour: hour.toISOString(), templates: rows.length, hands: rows.reduce((sum, row) => sum + row.hands, 0),
-        backfilled: backfilled.length,
+        tournamentEntries: tournaments?.entries ?? 0, backfilled: backfilled.length,
       };
     },
   };

@@ -19,6 +19,9 @@ export const TRANSFER_REASON = {
   tournamentBuyIn: 'tournamentBuyIn',
   tournamentRefund: 'tournamentRefund',
   tournamentPrize: 'tournamentPrize',
+  tournamentRebuy: 'tournamentRebuy',
+  tournamentAddOn: 'tournamentAddOn',
+  tournamentPurchasesRefund: 'tournamentPurchasesRefund',
 } as const;
 export type TransferReason = (typeof TRANSFER_REASON)[keyof typeof TRANSFER_REASON];
 
@@ -180,5 +183,64 @@ export function tournamentPrizeTransfer(input: { tournamentId: string; playerId:
     key: `tournament-prize:${tournamentId}:${input.place}`, reason: TRANSFER_REASON.tournamentPrize,
     entries: move(amount, ACCOUNTS.poolOf(tournamentId), ACCOUNTS.walletOf(playerId)),
     meta: { tournamentId, place: input.place, playerId },
+  };
+}
+
+/**
+ * A rebuy or an add-on bought for one entry: `count` numbers that entry's
+ * purchases of the kind (1 for the first rebuy, 2 for the second …), so each
+ * is paid once. The `price` goes to the prize pool; there is
+ * no fee on either.
+ */
+export type TournamentPurchaseInput = { tournamentId: string; playerId: string; entry: number; count: number; price: number };
+
+const PURCHASE = {
+  rebuy: { key: 'tournament-rebuy', what: 'A rebuy', reason: TRANSFER_REASON.tournamentRebuy },
+  addOn: { key: 'tournament-addon', what: 'An add-on', reason: TRANSFER_REASON.tournamentAddOn },
+} as const;
+
+function purchase(input: TournamentPurchaseInput, kind: keyof typeof PURCHASE): TransferInput {
+  const tournamentId = reference(input.tournamentId, 'the tournament\'s id');
+  const playerId = reference(input.playerId, 'the player\'s id');
+  for (const [name, value] of [['entry', input.entry], ['count', input.count]] as const) {
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new MoneyError('invalid_reference', `A tournament purchase's ${name} is counted from 1; got ${value}.`);
+    }
+  }
+  const { key, what, reason } = PURCHASE[kind];
+  const price = chips(input.price, `${what}'s price`);
+  return {
+    key: `${key}:${tournamentId}:${playerId}:${input.entry}:${input.count}`, reason,
+    entries: move(price, ACCOUNTS.walletOf(playerId), ACCOUNTS.poolOf(tournamentId)),
+    meta: { tournamentId, entry: input.entry, count: input.count, price },
+  };
+}
+
+/** A rebuy's price, from the wallet to the pool. Key `tournament-rebuy:<tournamentId>:<playerId>:<entry>:<count>`. */
+export function tournamentRebuyTransfer(input: TournamentPurchaseInput): TransferInput {
+  return purchase(input, 'rebuy');
+}
+
+/** An add-on's price, from the wallet to the pool. Key `tournament-addon:<tournamentId>:<playerId>:<entry>:<count>`. */
+export function tournamentAddOnTransfer(input: TournamentPurchaseInput): TransferInput {
+  return purchase(input, 'addOn');
+}
+
+/**
+ * Everything an entry paid for rebuys and add-ons, given back at once (the
+ * tournament was cancelled): `amount` from the pool to the wallet. Key
+ * `tournament-purchases-refund:<tournamentId>:<playerId>:<entry>`: an entry is refunded once.
+ */
+export function tournamentPurchasesRefundTransfer(input: { tournamentId: string; playerId: string; entry: number; amount: number }): TransferInput {
+  const tournamentId = reference(input.tournamentId, 'the tournament\'s id');
+  const playerId = reference(input.playerId, 'the player\'s id');
+  if (!Number.isSafeInteger(input.entry) || input.entry < 1) {
+    throw new MoneyError('invalid_reference', `A tournament entry is counted from 1 (the first entry); got ${input.entry}.`);
+  }
+  const amount = chips(input.amount, 'A refund of rebuys and add-ons');
+  return {
+    key: `tournament-purchases-refund:${tournamentId}:${playerId}:${input.entry}`, reason: TRANSFER_REASON.tournamentPurchasesRefund,
+    entries: move(amount, ACCOUNTS.poolOf(tournamentId), ACCOUNTS.walletOf(playerId)),
+    meta: { tournamentId, entry: input.entry },
   };
 }

@@ -47,6 +47,12 @@ export type AnalyticsSnapshotRecord = {
   hands: number;
   /** Rake of those hands. */
   rake: number;
+  /** Tournament entries bought in that minute (re-entries included, refunds not subtracted). */
+  tournamentEntries: number;
+  /** Tournament fees the house took in that minute, less fees refunded in it. */
+  tournamentFees: number;
+  /** Tournament prizes paid in that minute. */
+  tournamentPrizes: number;
   /** Clients connected to rooms, per Colyseus process id. */
   connections: Record<string, number>;
 };
@@ -66,6 +72,27 @@ export type TemplateHourlyRecord = {
   flopPlayers: number;
 };
 
+/**
+ * Tournament money over a span, from the ledger's tournament transfers.
+ * Counts are transfers: `entries` bought (re-entries included), `refunds` of
+ * entries, `rebuys`, `addOns`. Amounts are wallet money: `buyIns` and
+ * `purchases` (rebuys and add-ons) paid into prize pools, `fees` the house
+ * kept (fees taken less fees refunded), `prizes` paid out.
+ */
+export type TournamentTotals = {
+  entries: number;
+  refunds: number;
+  rebuys: number;
+  addOns: number;
+  buyIns: number;
+  purchases: number;
+  fees: number;
+  prizes: number;
+};
+
+/** One hour's `TournamentTotals` across the cluster. */
+export type TournamentHourlyRecord = TournamentTotals & { hour: Date };
+
 export type TimeRange = { from?: Date; to?: Date };
 
 export interface AnalyticsRepository {
@@ -83,6 +110,16 @@ export interface AnalyticsRepository {
   aggregateHour(hour: Date): Promise<TemplateHourlyRecord[]>;
   /** Newest hour first, then by template; `from` inclusive, `to` exclusive. */
   listHourly(filter: TimeRange & { templateId?: string; limit: number; offset: number }): Promise<Paged<TemplateHourlyRecord>>;
+  /** Tournament money moved in [from, to). */
+  tournamentTotals(from: Date, to: Date): Promise<TournamentTotals>;
+  /**
+   * Sums the tournament money of [hour, hour + 1h) and replaces that hour's
+   * row with it (no row for an hour without any): running it again gives the
+   * same row. Returns it, or null for an hour without tournament money.
+   */
+  aggregateTournamentHour(hour: Date): Promise<TournamentHourlyRecord | null>;
+  /** Newest hour first; `from` inclusive, `to` exclusive. */
+  listTournamentHourly(filter: TimeRange & { limit: number; offset: number }): Promise<Paged<TournamentHourlyRecord>>;
 }
 
 export interface HousekeepingRepository {

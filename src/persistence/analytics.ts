@@ -1,14 +1,28 @@
+import { ACCOUNT_KIND } from '../money/accounts.ts';
+import { TRANSFER_REASON } from '../money/transfers.ts';
 import { AnalyticsSnapshot } from './entities/AnalyticsSnapshot.ts';
 import { TemplateHourly } from './entities/TemplateHourly.ts';
+import { TournamentHourly } from './entities/TournamentHourly.ts';
 import type { Orm } from './orm.ts';
-import type { AnalyticsRepository, AnalyticsSnapshotRecord, TemplateHourlyRecord, TimeRange } from './analytics-types.ts';
+import { query } from './sql.ts';
+import type {
+  AnalyticsRepository, AnalyticsSnapshotRecord, TemplateHourlyRecord, TimeRange, TournamentHourlyRecord, TournamentTotals,
+} from './analytics-types.ts';
 
 const HOUR_MS = 3_600_000;
 
 function snapshotRecord(row: AnalyticsSnapshot): AnalyticsSnapshotRecord {
   return {
     takenAt: row.takenAt, openTables: row.openTables, seatedPlayers: row.seatedPlayers, watchers: row.watchers,
-    hands: row.hands, rake: row.rake, connections: { ...row.connections },
+    hands: row.hands, rake: row.rake, tournamentEntries: row.tournamentEntries, tournamentFees: row.tournamentFees,
+    tournamentPrizes: row.tournamentPrizes, connections: { ...row.connections },
+  };
+}
+
+function tournamentHourlyRecord(row: TournamentHourly): TournamentHourlyRecord {
+  return {
+    hour: row.hour, entries: row.entries, refunds: row.refunds, rebuys: row.rebuys, addOns: row.addOns,
+    buyIns: row.buyIns, purchases: row.purchases, fees: row.fees, prizes: row.prizes,
   };
 }
 
@@ -36,7 +50,8 @@ const AGGREGATE_HOUR = `
 with "h" as (
   select "h"."id", "t"."template_id", "h"."rake", "h"."state", "h"."player_ids"
   from "hand" "h" join "poker_table" "t" on "t"."id" = "h"."table_id"
-  where "h"."ended_at" >= ? and "h"."ended_at" < ?
+  -- Tournament tables have no template: their hands are the tournament's, not a template's.
+  where "h"."ended_at" >= ? and "h"."ended_at" < ? and "t"."template_id" is not null
 ), "per_hand" as (
   select "h"."template_id", "h"."rake",
     (select coalesce(sum(("pot"->>'amount')::bigint), 0) from jsonb_array_elements(coalesce("h"."state"->'pots', '[]'::jsonb)) "pot") as "pot",
@@ -62,19 +77,61 @@ from "per_hand" "p" left join "players" "pl" on "pl"."template_id" = "p"."templa
 group by "p"."template_id"
 order by "p"."template_id"`;
 
+/*
+ * Tournament money in [$1, $2), from the ledger: the transfers whose reason
+ * starts with "tournament" (the partial index on their time, so the rest of
+ * the ledger is never read), their entries and accounts. `fees` sums the
+ * house's fee accounts both ways, so refunded fees come off.
+ */
+const TOURNAMENT_TOTALS = `
+select
+  count(distinct "t"."id") filter (where "t"."reason" = $3) as "entries",
+  count(distinct "t"."id") filter (where "t"."reason" = $4) as "refunds",
+  count(distinct "t"."id") filter (where "t"."reason" = $5) as "rebuys",
+  count(distinct "t"."id") filter (where "t"."reason" = $6) as "add_ons",
+  coalesce(sum("e"."amount") filter (where "t"."reason" = $3 and "a"."kind" = $8), 0) as "buy_ins",
+  coalesce(sum("e"."amount") filter (where "t"."reason" in ($5, $6) and "a"."kind" = $8), 0) as "purchases",
+  coalesce(sum("e"."amount") filter (where "a"."kind" = $9 and "a"."owner" like 'fee:%'), 0) as "fees",
+  coalesce(sum(-"e"."amount") filter (where "t"."reason" = $7 and "a"."kind" = $8), 0) as "prizes"
+from "ledger_transaction" "t"
+join "ledger_entry" "e" on "e"."transaction_id" = "t"."id"
+join "account" "a" on "a"."id" = "e"."account_id"
+where "t"."reason" like 'tournament%' and "t"."created_at" >= $1 and "t"."created_at" < $2`;
+
+type TotalsRow = Record<'entries' | 'refunds' | 'rebuys' | 'add_ons' | 'buy_ins' | 'purchases' | 'fees' | 'prizes', string | number>;
+
+function totalsOf(row: TotalsRow): TournamentTotals {
+  return {
+    entries: Number(row.entries), refunds: Number(row.refunds), rebuys: Number(row.rebuys), addOns: Number(row.add_ons),
+    buyIns: Number(row.buy_ins), purchases: Number(row.purchases), fees: Number(row.fees), prizes: Number(row.prizes),
+  };
+}
+
 type AggregateRow = {
   template_id: string; hands: string | number; rake: string | number; pot_total: string | number;
   flop_hands: string | number; flop_players: string | number; unique_players: string | number;
 };
 
-/** Minute snapshots and hourly sums per template, computed from the hand records. */
+/** Minute snapshots and hourly sums per template, computed from the hand records; tournament money from the ledger. */
 export function analyticsRepository(orm: Orm): AnalyticsRepository {
+  async function tournamentTotals(from: Date, to: Date): Promise<TournamentTotals> {
+    const [row] = await query<TotalsRow>(orm.em.fork(), TOURNAMENT_TOTALS, [
+      from, to, TRANSFER_REASON.tournamentBuyIn, TRANSFER_REASON.tournamentRefund, TRANSFER_REASON.tournamentRebuy,
+      TRANSFER_REASON.tournamentAddOn, TRANSFER_REASON.tournamentPrize, ACCOUNT_KIND.tournament, ACCOUNT_KIND.house,
+    ]);
+    return totalsOf(row);
+  }
+
   return {
     async saveSnapshot(snapshot) {
       const rows = await orm.em.fork().execute<{ taken_at: unknown }[]>(
-        `insert into "analytics_snapshots" ("taken_at", "open_tables", "seated_players", "watchers", "hands", "rake", "connections")
-         values (?, ?, ?, ?, ?, ?, ?) on conflict ("taken_at") do nothing returning "taken_at"`,
-        [snapshot.takenAt, snapshot.openTables, snapshot.seatedPlayers, snapshot.watchers, snapshot.hands, snapshot.rake, JSON.stringify(snapshot.connections)],
+        `insert into "analytics_snapshots" ("taken_at", "open_tables", "seated_players", "watchers", "hands", "rake",
+           "tournament_entries", "tournament_fees", "tournament_prizes", "connections")
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict ("taken_at") do nothing returning "taken_at"`,
+        [
+          snapshot.takenAt, snapshot.openTables, snapshot.seatedPlayers, snapshot.watchers, snapshot.hands, snapshot.rake,
+          snapshot.tournamentEntries, snapshot.tournamentFees, snapshot.tournamentPrizes, JSON.stringify(snapshot.connections),
+        ],
       );
       return rows.length === 1;
     },
@@ -107,6 +164,28 @@ export function analyticsRepository(orm: Orm): AnalyticsRepository {
         }
         return records;
       });
+    },
+
+    async tournamentTotals(from, to) {
+      return tournamentTotals(from, to);
+    },
+
+    async aggregateTournamentHour(at) {
+      const hour = new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+      const totals = await tournamentTotals(hour, new Date(hour.getTime() + HOUR_MS));
+      const moved = Object.values(totals).some((value) => value !== 0);
+      return orm.em.fork().transactional(async (em) => {
+        await em.nativeDelete(TournamentHourly, { hour });
+        if (!moved) return null;
+        const record: TournamentHourlyRecord = { hour, ...totals };
+        await em.insert(TournamentHourly, record);
+        return record;
+      });
+    },
+
+    async listTournamentHourly({ limit, offset, ...times }) {
+      const [rows, total] = await orm.em.fork().findAndCount(TournamentHourly, range('hour', times), { orderBy: { hour: 'desc' }, limit, offset });
+      return { items: rows.map(tournamentHourlyRecord), total };
     },
 
     async listHourly({ templateId, limit, offset, ...times }) {

@@ -15,6 +15,10 @@ import { playerRepository } from './players.ts';
 import { snapshotRepository } from './snapshots.ts';
 import { tableRepository } from './tables.ts';
 import { templateRepository } from './templates.ts';
+import { tournamentEntryRepository } from './tournament-entries.ts';
+import { tournamentTemplateRepository } from './tournament-templates.ts';
+import type { TournamentEntryRepository, TournamentRepository, TournamentTemplateRepository } from './tournament-types.ts';
+import { tournamentRepository } from './tournaments.ts';
 import type {
   HandCompletion,
   HandRepository,
@@ -35,6 +39,12 @@ export type Database = {
   snapshots: SnapshotRepository;
   hands: HandRepository;
   completion: HandCompletion;
+  /** Tournaments: definition, status, lease and snapshot. */
+  tournaments: TournamentRepository;
+  /** Tournament entries, each written with its money in one transaction. */
+  entries: TournamentEntryRepository;
+  /** Tournament templates the templates job opens tournaments from. */
+  tournamentTemplates: TournamentTemplateRepository;
   insights: InsightRepository;
   /** Claimed runs of background jobs (`src/jobs/coordinator.ts`). */
   jobRuns: JobRunRepository;
@@ -54,7 +64,7 @@ export type DatabaseOptions = {
   databaseUrl?: string;
   /** PGlite's files go under `<dataDir>/pglite`; `':memory:'` or unset keeps everything in memory. */
   dataDir?: string;
-  /** The clock table leases are measured by; tests pass their own. */
+  /** The clock table and tournament leases are measured by (and entries stamped with); tests pass their own. */
   now?: () => Date;
   /** Log every query. */
   debug?: boolean;
@@ -90,6 +100,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     snapshots: snapshotRepository(orm, cipher),
     hands: handRepository(orm),
     completion: handCompletion(orm, cipher),
+    tournaments: tournamentRepository(orm, options.now),
+    entries: tournamentEntryRepository(orm, options.now),
+    tournamentTemplates: tournamentTemplateRepository(orm, options.now),
     insights: insightRepository(orm, kind),
     jobRuns: jobRunRepository(orm),
     analytics: analyticsRepository(orm),

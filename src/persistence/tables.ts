@@ -6,7 +6,9 @@ import { PersistenceError, type TableRecord, type TableRepository } from './type
 function toRecord(table: TableEntity): TableRecord {
   return {
     id: table.id,
-    templateId: table.templateId,
+    templateId: table.templateId ?? null,
+    tournamentId: table.tournamentId ?? null,
+    settings: table.settings ?? null,
     name: table.name,
     status: table.status,
     ownerProcess: table.ownerProcess ?? null,
@@ -32,8 +34,11 @@ export function tableRepository(orm: Orm, now: () => Date = () => new Date()): T
   return {
     async create(input) {
       const em = orm.em.fork();
+      const owner = 'templateId' in input
+        ? { templateId: input.templateId, tournamentId: null, settings: null }
+        : { templateId: null, tournamentId: input.tournamentId, settings: input.settings };
       const table = em.create(TableEntity, {
-        id: input.id, templateId: input.templateId, name: input.name,
+        id: input.id, ...owner, name: input.name,
         status: TABLE_STATUS.open, ownerProcess: null, leaseUntil: null, createdAt: now(),
       });
       try {
@@ -54,6 +59,13 @@ export function tableRepository(orm: Orm, now: () => Date = () => new Date()): T
 
     async listOpen() {
       const tables = await orm.em.fork().find(TableEntity, { status: TABLE_STATUS.open }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+      return tables.map(toRecord);
+    },
+
+    async listForTournament(tournamentId) {
+      const tables = await orm.em.fork().find(
+        TableEntity, { tournamentId, status: { $ne: TABLE_STATUS.closed } }, { orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
       return tables.map(toRecord);
     },
 

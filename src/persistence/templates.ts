@@ -31,7 +31,7 @@ export function templateRepository(orm: Orm): TemplateRepository {
     },
 
     async get(id) {
-      if (!isUuid(id)) return null;
+      if (id === null || !isUuid(id)) return null;
       const template = await orm.em.fork().findOne(Template, { id });
       return template ? toRecord(template) : null;
     },

@@ -1,4 +1,5 @@
 import type { CashTableState } from '../engine/cash/state.ts';
+import type { Stakes } from '../engine/table/state.ts';
 
 /**
  * What the rest of Felt sees of the database: plain records and small
@@ -110,16 +111,40 @@ export type TemplateInput = Omit<TemplateRecord, 'id' | 'retiredAt'>;
 
 export interface TemplateRepository {
   list(includeRetired?: boolean): Promise<TemplateRecord[]>;
-  get(id: string): Promise<TemplateRecord | null>;
+  /** Null as well for a null id: a tournament table's (`TableRecord.templateId`) names no template. */
+  get(id: string | null): Promise<TemplateRecord | null>;
   create(input: TemplateInput): Promise<TemplateRecord>;
   update(id: string, changes: Partial<TemplateInput>): Promise<TemplateRecord | null>;
   retire(id: string): Promise<TemplateRecord | null>;
 }
 
+/**
+ * A tournament table's own settings, stored on its row (it has no template):
+ * the game, the seats, its number in the tournament and the stakes it opened
+ * at (the tournament sends the stakes of each hand with its `deal`).
+ */
+export type TournamentTableSettings = {
+  variant: string;
+  maxSeats: number;
+  /** 1, 2 … within its tournament. */
+  number: number;
+  stakes: Stakes;
+  /** Fixed limit: the small and the big bet. */
+  smallBet: number;
+  bigBet: number;
+  actionSeconds?: number;
+  timeBankSeconds?: number;
+};
+
 export type TableRecord = {
   /** Also the Colyseus room id. */
   id: string;
-  templateId: string;
+  /** The template of a cash table; null for a tournament table. */
+  templateId: string | null;
+  /** The tournament of a tournament table; null for a cash table. */
+  tournamentId: string | null;
+  /** A tournament table's settings; null for a cash table (its template has them). */
+  settings: TournamentTableSettings | null;
   name: string;
   status: 'open' | 'closing' | 'closed';
   ownerProcess: string | null;
@@ -128,9 +153,13 @@ export type TableRecord = {
 };
 
 export interface TableRepository {
-  create(input: { id: string; templateId: string; name: string }): Promise<TableRecord>;
+  /** A cash table of a template, or a tournament's table with its settings. */
+  create(input: { id: string; templateId: string; name: string } | { id: string; tournamentId: string; settings: TournamentTableSettings; name: string }): Promise<TableRecord>;
   get(id: string): Promise<TableRecord | null>;
+  /** Open tables, cash and tournament ones. */
   listOpen(): Promise<TableRecord[]>;
+  /** A tournament's tables that are not closed, oldest first. */
+  listForTournament(tournamentId: string): Promise<TableRecord[]>;
   setStatus(id: string, status: TableRecord['status']): Promise<void>;
   /** Takes ownership if the table is unowned or its lease has expired (or is already ours). True when we own it now. */
   claim(id: string, processId: string, leaseMs: number): Promise<boolean>;

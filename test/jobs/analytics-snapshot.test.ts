@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyticsSnapshotJob, takeAnalyticsSnapshot } from '../../src/jobs/analytics-snapshot.ts';
 import { describeEachBackend, useFreshDatabase } from '../persistence/databases.ts';
-import { contextAt, freshHour, load, plantHand, plantTable, plantTemplate, playedHand } from './helpers.ts';
+import { contextAt, freshHour, load, plantHand, plantTable, plantTemplate, plantTournamentMoney, playedHand } from './helpers.ts';
 
 describeEachBackend('jobs: analytics snapshot', (backend) => {
   const db = useFreshDatabase(backend);
@@ -30,11 +30,28 @@ describeEachBackend('jobs: analytics snapshot', (backend) => {
     assert.equal(saved, true);
     const expected = {
       takenAt: now, openTables: 3, seatedPlayers: 5, watchers: 4, hands: 3, rake: 2 * raked.rake + unraked.rake,
-      connections: { 'felt-1': 5, 'felt-2': 1, unknown: 2 },
+      tournamentEntries: 0, tournamentFees: 0, tournamentPrizes: 0, connections: { 'felt-1': 5, 'felt-2': 1, unknown: 2 },
     };
     assert.equal(raked.rake, 4);
     assert.deepEqual(snapshot, expected);
     assert.deepEqual((await db().analytics.listSnapshots({ from: now, limit: 10, offset: 0 })).items, [expected]);
+  });
+
+  it('when tournament money moved in the minute then its entries, net fees and prizes are in the snapshot, and money outside it is not', async () => {
+    const now = new Date(freshHour().getTime() + 10 * 60_000);
+    const { expected } = await plantTournamentMoney(db(), new Date(now.getTime() - 30_000));
+    await plantTournamentMoney(db(), now);
+    await plantTournamentMoney(db(), new Date(now.getTime() - 60_001));
+
+    const { snapshot } = await takeAnalyticsSnapshot(contextAt(db(), now), { liveTables: async () => [] });
+
+    assert.deepEqual(
+      [snapshot.tournamentEntries, snapshot.tournamentFees, snapshot.tournamentPrizes],
+      [expected.entries, expected.fees, expected.prizes],
+    );
+    assert.deepEqual(expected, { entries: 3, refunds: 1, rebuys: 1, addOns: 1, buyIns: 300, purchases: 150, fees: 20, prizes: 150 });
+    const [stored] = (await db().analytics.listSnapshots({ from: now, to: new Date(now.getTime() + 1), limit: 1, offset: 0 })).items;
+    assert.deepEqual([stored.tournamentEntries, stored.tournamentFees, stored.tournamentPrizes], [3, 20, 150]);
   });
 
   it('when the same minute is snapshotted twice then only the first is kept', async () => {

@@ -13,7 +13,7 @@ const NOW = new Date('2026-12-10T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
 const template = (fields: Partial<TemplateRecord> = {}): TemplateRecord => ({ ...DEFAULT_TEMPLATES[0], id: 'tpl', retiredAt: null, idleMinutes: 60, minTables: 1, ...fields });
-const table = (id: string, createdAt = ago(DAY)): TableRecord => ({ id, templateId: 'tpl', name: id, status: 'open', ownerProcess: 'p1', leaseUntil: null, createdAt });
+const table = (id: string, createdAt = ago(DAY)): TableRecord => ({ id, templateId: 'tpl', tournamentId: null, settings: null, name: id, status: 'open', ownerProcess: 'p1', leaseUntil: null, createdAt });
 const liveMap = (...loads: LiveTableLoad[]) => new Map(loads.map((entry) => [entry.tableId, entry]));
 
 describe('jobs: cleanup plan for one template', () => {

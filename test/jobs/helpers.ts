@@ -88,3 +88,41 @@ export function playedHand(shape: 'headsUpFlop' | 'noFlop' | 'fourWayFlop'): { s
 export function load(tableId: string, fields: Partial<LiveTableLoad> = {}): LiveTableLoad {
   return { tableId, processId: 'p1', clients: 0, seated: 0, waiting: 0, maxSeats: 6, ...fields };
 }
+
+/**
+ * Tournament money at `at`: three entries of 100 + 10 (one of them
+ * unregistered, so refunded), a rebuy of 100, an add-on of 50 and a prize of
+ * 150, their ledger times moved to `at`. What the analytics should find in
+ * that minute and hour.
+ */
+export async function plantTournamentMoney(db: Database, at: Date): Promise<{ tournamentId: string; expected: import('../../src/persistence/analytics-types.ts').TournamentTotals }> {
+  const tournament = await db.tournaments.create({
+    definition: {
+      name: 'Analytics SNG', kind: 'sng', variant: 'NT', buyIn: 100, fee: 10, startingStack: 1500, tableSize: 6, minEntrants: 2, maxEntrants: 6,
+      levels: [{ smallBlind: 10, bigBlind: 20, ante: 0, seconds: 300 }, { smallBlind: 20, bigBlind: 40, ante: 0, seconds: 300 }],
+      rebuy: { maxCount: 1, stackAtOrBelow: 1500, chips: 1500, price: 100 }, breakEvery: 1, breakSeconds: 60, addOn: { atBreak: 1, chips: 1500, price: 50 },
+    },
+  });
+  const players = await Promise.all([1, 2, 3].map((n) => db.players.createGuest(`Analyst ${n}`, 1000)));
+  for (const player of players) {
+    await db.entries.register({ tournamentId: tournament.id, playerId: player.id, name: player.name, buyIn: 100, fee: 10 });
+  }
+  await db.entries.unregister(tournament.id, players[2].id);
+  const entry = { tournamentId: tournament.id, playerId: players[0].id, entryNo: 1, count: 1 };
+  await db.entries.rebuy({ ...entry, price: 100 });
+  await db.entries.addOn({ ...entry, price: 50 });
+  await db.entries.payPrize({ tournamentId: tournament.id, playerId: players[1].id, entryNo: 1, place: 2, prize: 150 });
+  await db.orm.em.fork().execute(`update "ledger_transaction" set "created_at" = ? where "key" like ?`, [at, `tournament-%:${tournament.id}:%`]);
+  return {
+    tournamentId: tournament.id,
+    expected: { entries: 3, refunds: 1, rebuys: 1, addOns: 1, buyIns: 300, purchases: 150, fees: 20, prizes: 150 },
+  };
+}
+
+/** A tournament's table, which has no template (`poker_table.template_id` null). */
+export async function plantTournamentTable(db: Database): Promise<TableRecord> {
+  return db.tables.create({
+    id: `tt-${randomUUID().slice(0, 12)}`, tournamentId: randomUUID(), name: 'tournament table',
+    settings: { variant: 'NT', maxSeats: 6, number: 1, stakes: { smallBlind: 1, bigBlind: 2, ante: 0 }, smallBet: 2, bigBet: 4 },
+  });
+}

@@ -47,17 +47,17 @@ for (const backend of BACKENDS) {
       const outcomes = await felt.server.jobs.runDue(slot);
       const again = await felt.server.jobs.runDue(slot);
 
-      assert.deepEqual([...outcomes.keys()].sort(), ['analytics-snapshot', 'cleanup', 'insights', 'template-hourly']);
-      for (const name of ['analytics-snapshot', 'cleanup', 'insights', 'template-hourly']) assert.equal(outcomes.get(name)?.status, 'ok', `${name}: ${JSON.stringify(outcomes.get(name))}`);
-      assert.deepEqual([...again.values()].map((outcome) => outcome.status), ['skipped', 'skipped', 'skipped', 'skipped']);
+      assert.deepEqual([...outcomes.keys()].sort(), ['analytics-snapshot', 'cleanup', 'insights', 'template-hourly', 'tournament-templates']);
+      for (const name of ['analytics-snapshot', 'cleanup', 'insights', 'template-hourly', 'tournament-templates']) assert.equal(outcomes.get(name)?.status, 'ok', `${name}: ${JSON.stringify(outcomes.get(name))}`);
+      assert.deepEqual([...again.values()].map((outcome) => outcome.status), ['skipped', 'skipped', 'skipped', 'skipped', 'skipped']);
       const runs = await adminGet(`/api/admin/jobs/runs?limit=200`);
       const ours = runs.items.filter((run: any) => run.slot === slot.toISOString());
-      assert.deepEqual(ours.map((run: any) => run.jobName).sort(), ['analytics-snapshot', 'cleanup', 'insights', 'template-hourly']);
+      assert.deepEqual(ours.map((run: any) => run.jobName).sort(), ['analytics-snapshot', 'cleanup', 'insights', 'template-hourly', 'tournament-templates']);
       assert.ok(ours.every((run: any) => run.processId === 'felt-jobs-test'));
       const snapshots = await adminGet(`/api/admin/analytics/snapshots?from=${slot.toISOString()}&to=${new Date(slot.getTime() + 60_000).toISOString()}`);
       assert.deepEqual(snapshots.items, [{
         takenAt: slot.toISOString(), openTables: tables.length, seatedPlayers: 0, watchers: 1, hands: 0, rake: 0,
-        connections: { 'felt-jobs-test': 1 },
+        tournamentEntries: 0, tournamentFees: 0, tournamentPrizes: 0, connections: { 'felt-jobs-test': 1 },
       }]);
     });
   });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { Scheduler } from '../../src/jobs/scheduler.ts';
 import { aggregateTemplateHour, BACKFILL_HOURS, missedHours, previousHour, templateHourlyJob } from '../../src/jobs/template-hourly.ts';
 import { describeEachBackend, useFreshDatabase } from '../persistence/databases.ts';
-import { contextAt, freshHour, plantHand, plantTable, plantTemplate, playedHand, silentLog } from './helpers.ts';
+import {
+  contextAt, freshHour, plantHand, plantTable, plantTemplate, plantTournamentMoney, plantTournamentTable, playedHand, silentLog,
+} from './helpers.ts';
 
 const HOUR = 3_600_000;
 
@@ -34,7 +36,7 @@ describeEachBackend('jobs: hourly aggregation per template', (backend) => {
 
     const result = await job.run(contextAt(db(), new Date(hour.getTime() + HOUR + 5 * 60_000)));
 
-    assert.deepEqual(result, { hour: hour.toISOString(), templates: 2, hands: 4, backfilled: 24 });
+    assert.deepEqual(result, { hour: hour.toISOString(), templates: 2, hands: 4, tournamentEntries: 0, backfilled: 24 });
     const { items } = await db().analytics.listHourly({ from: hour, to: new Date(hour.getTime() + HOUR), limit: 10, offset: 0 });
     const byTemplate = new Map(items.map((item) => [item.templateId, item]));
     assert.deepEqual(byTemplate.get(a.id), {
@@ -93,7 +95,7 @@ describeEachBackend('jobs: hourly aggregation per template', (backend) => {
     assert.equal(missed.some((earlier) => earlier.getTime() === hour.getTime() - HOUR), false);
     assert.equal(missed.at(-1)?.toISOString(), hour.toISOString());
     assert.equal(outcome.status, 'ok');
-    assert.deepEqual(outcome.status === 'ok' && outcome.result, { hour: new Date(hour.getTime() + HOUR).toISOString(), templates: 1, hands: 1, backfilled: BACKFILL_HOURS - 1 });
+    assert.deepEqual(outcome.status === 'ok' && outcome.result, { hour: new Date(hour.getTime() + HOUR).toISOString(), templates: 1, hands: 1, tournamentEntries: 0, backfilled: BACKFILL_HOURS - 1 });
     const summed = await db().analytics.listHourly({ templateId: a.id, limit: 10, offset: 0 });
     assert.deepEqual(summed.items.map((item) => [item.hour.toISOString(), item.hands]), [[hour.toISOString(), 3], [new Date(hour.getTime() - HOUR).toISOString(), 1]]);
   });
@@ -101,5 +103,32 @@ describeEachBackend('jobs: hourly aggregation per template', (backend) => {
   it('when a time falls anywhere in an hour then the previous hour is the one before it', () => {
     assert.equal(previousHour(new Date('2026-12-01T00:05:00.000Z')).toISOString(), '2026-11-30T23:00:00.000Z');
     assert.equal(previousHour(new Date('2026-12-01T10:59:59.999Z')).toISOString(), '2026-12-01T09:00:00.000Z');
+  });
+
+  it('when a tournament table played hands in the hour then only the templates\' tables are summed per template', async () => {
+    const { hour, a, b } = await arrange();
+    const table = await plantTournamentTable(db());
+    await plantHand(db(), { tableId: table.id, endedAt: new Date(hour.getTime() + 10 * 60_000), playerIds: ['t1', 't2', 't3'], ...playedHand('headsUpFlop') });
+
+    const rows = await aggregateTemplateHour(contextAt(db(), new Date(hour.getTime() + HOUR + 5 * 60_000)), hour);
+
+    assert.deepEqual(rows.map((row) => row.templateId).sort(), [a.id, b.id].sort());
+    assert.equal(rows.reduce((sum, row) => sum + row.hands, 0), 4);
+  });
+
+  it('when tournament money moved in the hour then the hourly run sums it into one row for the hour, the same on every run', async () => {
+    const hour = freshHour();
+    const { expected } = await plantTournamentMoney(db(), new Date(hour.getTime() + 15 * 60_000));
+    await plantTournamentMoney(db(), new Date(hour.getTime() + HOUR));
+    const ctx = contextAt(db(), new Date(hour.getTime() + HOUR + 5 * 60_000));
+
+    const result = await templateHourlyJob().run(ctx) as { tournamentEntries: number };
+    await templateHourlyJob().run(ctx);
+
+    assert.equal(result.tournamentEntries, 3);
+    const { items, total } = await db().analytics.listTournamentHourly({ from: hour, to: new Date(hour.getTime() + HOUR), limit: 10, offset: 0 });
+    assert.equal(total, 1);
+    assert.deepEqual(items[0], { hour, ...expected });
+    assert.equal(await db().analytics.aggregateTournamentHour(new Date(hour.getTime() - HOUR)), null);
   });
 });

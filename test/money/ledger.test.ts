@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import {
   adminCreditTransfer, adminDebitTransfer, buyInTransfer, cashOutTransfer, rakeTransfer, startingBalanceTransfer,
-  topUpTransfer, tournamentBuyInTransfer, tournamentPrizeTransfer, tournamentRefundTransfer,
+  topUpTransfer, tournamentAddOnTransfer, tournamentBuyInTransfer, tournamentPrizeTransfer, tournamentPurchasesRefundTransfer,
+  tournamentRebuyTransfer, tournamentRefundTransfer,
 } from '../../src/money/transfers.ts';
 import type { Database } from '../../src/persistence/database.ts';
 import { PersistenceError, type TransferInput } from '../../src/persistence/types.ts';
@@ -18,6 +19,7 @@ function cases(): Case[] {
   const onTable = buyInTransfer({ ...seat, key: `buyIn:${table}:1:${player}`, amount: 400 });
   const entry = { tournamentId: tournament, playerId: player, entry: 1, buyIn: 100, fee: 10 };
   const entered = tournamentBuyInTransfer(entry);
+  const purchase = { tournamentId: tournament, playerId: player, entry: 1, count: 1, price: 40 };
   return [
     { name: 'starting balance', before: [], transfer: startingBalanceTransfer({ playerId: player, amount: 500 }) },
     { name: 'buy-in', before: [funded], transfer: buyInTransfer({ ...seat, key: `buyIn:${table}:2:${player}`, amount: 300 }) },
@@ -29,6 +31,9 @@ function cases(): Case[] {
     { name: 'tournament buy-in', before: [funded], transfer: entered },
     { name: 'tournament refund', before: [funded, entered], transfer: tournamentRefundTransfer(entry) },
     { name: 'tournament prize', before: [funded, entered], transfer: tournamentPrizeTransfer({ tournamentId: tournament, playerId: player, place: 1, amount: 100 }) },
+    { name: 'tournament rebuy', before: [funded, entered], transfer: tournamentRebuyTransfer(purchase) },
+    { name: 'tournament add-on', before: [funded, entered], transfer: tournamentAddOnTransfer(purchase) },
+    { name: 'tournament purchases refund', before: [funded, entered, tournamentRebuyTransfer(purchase)], transfer: tournamentPurchasesRefundTransfer({ ...entry, amount: 40 }) },
   ];
 }
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { MoneyError } from '../../src/money/errors.ts';
 import {
   adminCreditTransfer, adminDebitTransfer, buyInTransfer, cashOutTransfer, pendingMoneyTransfer, rakeTransfer, startingBalanceTransfer,
-  topUpTransfer, tournamentBuyInTransfer, tournamentPrizeTransfer, tournamentRefundTransfer,
+  topUpTransfer, tournamentAddOnTransfer, tournamentBuyInTransfer, tournamentPrizeTransfer,
+  tournamentPurchasesRefundTransfer, tournamentRebuyTransfer, tournamentRefundTransfer,
 } from '../../src/money/transfers.ts';
 import type { TransferInput } from '../../src/persistence/types.ts';
 
@@ -11,6 +12,7 @@ const admin = { playerId: 'p1', amount: 250, requestKey: 'req-1', note: 'outage'
 const entry = { tournamentId: 'tn1', playerId: 'p1', entry: 1, buyIn: 100, fee: 10 };
 const prize = { tournamentId: 'tn1', playerId: 'p1', place: 1, amount: 500 };
 const hand = { handId: 'h1', tableId: 't1', handNumber: 3, amount: 4 };
+const purchase = { tournamentId: 'tn1', playerId: 'p1', entry: 1, count: 1, price: 50 };
 
 /** Every builder, with an input and the same input whose amount is `amount`. */
 const BUILDERS: [string, (amount: number) => TransferInput][] = [
@@ -24,6 +26,9 @@ const BUILDERS: [string, (amount: number) => TransferInput][] = [
   ['tournamentBuyIn', (amount) => tournamentBuyInTransfer({ ...entry, buyIn: amount })],
   ['tournamentRefund', (amount) => tournamentRefundTransfer({ ...entry, buyIn: amount })],
   ['tournamentPrize', (amount) => tournamentPrizeTransfer({ ...prize, amount })],
+  ['tournamentRebuy', (price) => tournamentRebuyTransfer({ ...purchase, price })],
+  ['tournamentAddOn', (price) => tournamentAddOnTransfer({ ...purchase, price })],
+  ['tournamentPurchasesRefund', (amount) => tournamentPurchasesRefundTransfer({ ...entry, amount })],
 ];
 
 const sum = (transfer: TransferInput): number => transfer.entries.reduce((total, e) => total + e.amount, 0);
@@ -94,6 +99,26 @@ describe('money: transfers', () => {
     assert.equal(paid.key, 'tournament-prize:tn1:1');
     assert.notEqual(tournamentPrizeTransfer({ ...prize, place: 2 }).key, paid.key);
     assert.throws(() => tournamentPrizeTransfer({ ...prize, place: 0 }), invalid('invalid_reference'));
+  });
+
+  it('when a rebuy or an add-on is bought then its price goes from the wallet to the pool, keyed by the entry and the count', () => {
+    const rebuy = tournamentRebuyTransfer(purchase);
+    const addOn = tournamentAddOnTransfer(purchase);
+
+    assert.deepEqual([rebuy.key, rebuy.reason, changes(rebuy)], ['tournament-rebuy:tn1:p1:1:1', 'tournamentRebuy', { 'player/p1': -50, 'tournament/tn1': 50 }]);
+    assert.deepEqual([addOn.key, addOn.reason, changes(addOn)], ['tournament-addon:tn1:p1:1:1', 'tournamentAddOn', { 'player/p1': -50, 'tournament/tn1': 50 }]);
+    assert.equal(tournamentRebuyTransfer({ ...purchase, count: 2 }).key, 'tournament-rebuy:tn1:p1:1:2');
+    assert.equal(tournamentRebuyTransfer({ ...purchase, entry: 2 }).key, 'tournament-rebuy:tn1:p1:2:1');
+    assert.throws(() => tournamentRebuyTransfer({ ...purchase, count: 0 }), invalid('invalid_reference'));
+    assert.throws(() => tournamentAddOnTransfer({ ...purchase, entry: 1.5 }), invalid('invalid_reference'));
+    assert.throws(() => tournamentAddOnTransfer({ ...purchase, tournamentId: '' }), invalid('invalid_reference'));
+  });
+
+  it('when an entry\'s rebuys and add-ons are refunded then their total returns from the pool under one key per entry', () => {
+    const refund = tournamentPurchasesRefundTransfer({ tournamentId: 'tn1', playerId: 'p1', entry: 2, amount: 150 });
+
+    assert.deepEqual([refund.key, refund.reason, changes(refund)], ['tournament-purchases-refund:tn1:p1:2', 'tournamentPurchasesRefund', { 'tournament/tn1': -150, 'player/p1': 150 }]);
+    assert.throws(() => tournamentPurchasesRefundTransfer({ tournamentId: 'tn1', playerId: 'p1', entry: 0, amount: 150 }), invalid('invalid_reference'));
   });
 
   it('when an id or key is empty then the transfer is refused with invalid_reference', () => {

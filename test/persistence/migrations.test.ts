@@ -5,7 +5,7 @@ import { executedMigrations, migrateDown, migrateUp } from '../../src/persistenc
 import type { Orm } from '../../src/persistence/orm.ts';
 import { describeEachBackend, withFreshDatabase } from './databases.ts';
 
-const APP_TABLES = ['account', 'analytics_snapshots', 'hand', 'hand_player', 'insight', 'job_runs', 'ledger_entry', 'ledger_transaction', 'player', 'poker_table', 'snapshot', 'template', 'template_hourly'];
+const APP_TABLES = ['account', 'analytics_snapshots', 'hand', 'hand_player', 'insight', 'job_runs', 'ledger_entry', 'ledger_transaction', 'player', 'poker_table', 'snapshot', 'template', 'template_hourly', 'tournament', 'tournament_entry', 'tournament_hourly', 'tournament_template'];
 const ALL = MIGRATIONS.map((migration) => migration.name);
 
 async function appTables(orm: Orm): Promise<string[]> {

@@ -116,4 +116,23 @@ describeEachBackend('table leases', (backend) => {
     assert.equal((await db().tables.get(closed))?.status, 'closed');
     assert.equal(await db().tables.claim(closed, 'p1', LEASE), false);
   });
+
+  it('when a tournament opens a table then it has the tournament and its settings and no template, and is listed with the tournament\'s tables', async () => {
+    const tournamentId = randomUUID();
+    const settings = { variant: 'NT', maxSeats: 9, number: 1, stakes: { smallBlind: 10, bigBlind: 20, ante: 0 }, smallBet: 20, bigBet: 40 };
+    const id = randomUUID();
+    const cash = await newTable();
+
+    await db().tables.create({ id, tournamentId, settings, name: 'Nightly — table 1' });
+
+    const table = await db().tables.get(id);
+    assert.deepEqual(table && [table.templateId, table.tournamentId, table.settings, table.status], [null, tournamentId, settings, 'open']);
+    assert.deepEqual((await db().tables.get(cash))?.tournamentId, null);
+    assert.deepEqual((await db().tables.get(cash))?.settings, null);
+    assert.deepEqual((await db().tables.listForTournament(tournamentId)).map((t) => t.id), [id]);
+    // Tournament tables move between processes like cash tables.
+    assert.ok((await db().tables.listOrphaned(new Date(nowMs))).some((orphan) => orphan.id === id));
+    await db().tables.setStatus(id, 'closed');
+    assert.deepEqual(await db().tables.listForTournament(tournamentId), []);
+  });
 });

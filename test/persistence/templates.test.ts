@@ -54,6 +54,7 @@ describeEachBackend('templates', (backend) => {
   });
 
   it('when a template does not exist then get, update and retire answer null', async () => {
+    assert.equal(await db().templates.get(null), null);
     for (const id of [randomUUID(), 'not-a-uuid']) {
       assert.equal(await db().templates.get(id), null);
       assert.equal(await db().templates.update(id, { bigBlind: 4 }), null);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { AnalyticsSnapshotRecord, JobRunRecord, TemplateHourlyRecord } from '../../persistence/analytics-types.ts';
+import type { AnalyticsSnapshotRecord, JobRunRecord, TemplateHourlyRecord, TournamentHourlyRecord } from '../../persistence/analytics-types.ts';
 import { JOB_RUN_STATUS } from '../../persistence/entities/JobRun.ts';
 import { defineRoute, page, pageOf, pageQuery } from '../openapi/route.ts';
 import { ApiProblem } from '../problem.ts';
@@ -29,7 +29,22 @@ const snapshotView = z.object({
   watchers: z.number().int().describe('Clients of table rooms who hold no seat.'),
   hands: z.number().int().describe('Hands that ended in the minute before takenAt.'),
   rake: z.number().int(),
+  tournamentEntries: z.number().int().describe('Tournament entries bought in that minute (re-entries included).'),
+  tournamentFees: z.number().int().describe('Tournament fees the house took in that minute, less fees refunded.'),
+  tournamentPrizes: z.number().int().describe('Tournament prizes paid in that minute.'),
   connections: z.record(z.string(), z.number().int()).describe('Clients of table rooms, per process.'),
+});
+
+const tournamentHourlyView = z.object({
+  hour: z.iso.datetime(),
+  entries: z.number().int().describe('Entries bought, re-entries included.'),
+  refunds: z.number().int().describe('Entries refunded (unregistered, or cancelled tournaments).'),
+  rebuys: z.number().int(),
+  addOns: z.number().int(),
+  buyIns: z.number().int().describe('Buy-ins paid into prize pools (refunds not subtracted).'),
+  purchases: z.number().int().describe('Rebuys and add-ons paid into prize pools.'),
+  fees: z.number().int().describe('Fees the house kept: taken less refunded.'),
+  prizes: z.number().int().describe('Prizes paid from the pools.'),
 });
 
 const hourlyView = z.object({
@@ -73,6 +88,10 @@ function hourlyOf(record: TemplateHourlyRecord): z.output<typeof hourlyView> {
   };
 }
 
+function tournamentHourlyOf(record: TournamentHourlyRecord): z.output<typeof tournamentHourlyView> {
+  return { ...record, hour: record.hour.toISOString() };
+}
+
 function runOf(record: JobRunRecord): z.output<typeof runView> {
   return { ...record, startedAt: record.startedAt.toISOString(), finishedAt: record.finishedAt?.toISOString() ?? null };
 }
@@ -87,7 +106,8 @@ function checkRange({ from, to }: { from?: Date; to?: Date }): void {
 /**
  * What the background jobs collect and how they ran
  * (`/api/admin/analytics/…`, `/api/admin/jobs/runs`): minute snapshots of the
- * cluster, hourly sums per template, and the claimed job runs, newest first.
+ * cluster, hourly sums per template, hourly tournament money, and the
+ * claimed job runs, newest first.
  */
 export function analyticsRoutes(deps: ApiDeps): Router {
   const router = Router();
@@ -110,6 +130,15 @@ export function analyticsRoutes(deps: ApiDeps): Router {
     checkRange(query);
     const { items, total } = await db.analytics.listHourly(query);
     return page(items.map(hourlyOf), total, query);
+  });
+
+  defineRoute(router, deps, ADMIN_PREFIX, {
+    method: 'get', path: '/analytics/tournaments/hourly', summary: 'Hourly tournament money across the cluster, newest hour first', tags, auth: 'admin',
+    query: rangeQuery, response: pageOf(tournamentHourlyView), errors: [422],
+  }, async ({ query }) => {
+    checkRange(query);
+    const { items, total } = await db.analytics.listTournamentHourly(query);
+    return page(items.map(tournamentHourlyOf), total, query);
   });
 
   defineRoute(router, deps, ADMIN_PREFIX, {

@@ -8,6 +8,8 @@ import { handRoutes } from './hand-routes.ts';
 import { tableRoutes } from './table-routes.ts';
 import { playerBanRoutes } from './player-ban-routes.ts';
 import { insightRoutes } from './insight-routes.ts';
+import { adminTournamentRoutes } from './tournament-routes.ts';
+import { tournamentTemplateRoutes } from './tournament-template-routes.ts';
 
 /** Where the admin API is mounted; every admin route is declared relative to it. */
 export const ADMIN_PREFIX = '/api/admin';
@@ -26,5 +28,7 @@ export function adminRoutes(deps: ApiDeps): Router {
   router.use(tableRoutes(deps));
   router.use(playerBanRoutes(deps));
   router.use(insightRoutes(deps));
+  router.use(adminTournamentRoutes(deps));
+  router.use(tournamentTemplateRoutes(deps));
   return router;
 }

@@ -23,7 +23,7 @@ const liveTableView = z.object({
 
 const tableRecordView = z.object({
   tableId: z.string(),
-  templateId: z.string(),
+  templateId: z.string().nullable().describe('Null for a tournament\'s table.'),
   name: z.string(),
   status: z.enum(['open', 'closing', 'closed']),
   processId: z.string().nullable(),

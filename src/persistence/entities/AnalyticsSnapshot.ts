@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 
-/** The whole cluster at one minute: tables, players, watchers, the minute's hands and rake, connections per process. */
+/** The whole cluster at one minute: tables, players, watchers, the minute's hands and rake, its tournament money, connections per process. */
 export const AnalyticsSnapshot = defineEntity({
   name: 'AnalyticsSnapshot',
   tableName: 'analytics_snapshots',
@@ -12,6 +12,10 @@ export const AnalyticsSnapshot = defineEntity({
     watchers: p.integer(),
     hands: p.integer(),
     rake: p.bigint('number'),
+    // Tournament money of the minute, from the ledger: entries bought, the house's fees (net of refunds) and prizes paid.
+    tournamentEntries: p.integer().default(0),
+    tournamentFees: p.bigint('number').default(0),
+    tournamentPrizes: p.bigint('number').default(0),
     connections: p.json<Record<string, number>>(),
   },
 });

@@ -11,6 +11,10 @@ import { Snapshot } from './Snapshot.ts';
 import { TableEntity } from './TableEntity.ts';
 import { Template } from './Template.ts';
 import { TemplateHourly } from './TemplateHourly.ts';
+import { Tournament } from './Tournament.ts';
+import { TournamentEntry } from './TournamentEntry.ts';
+import { TournamentHourly } from './TournamentHourly.ts';
+import { TournamentTemplate } from './TournamentTemplate.ts';
 
 /** Every entity, for the ORM's configuration. */
-export const ENTITIES = [Player, Account, LedgerTransaction, LedgerEntry, Template, TableEntity, Snapshot, Hand, HandPlayer, JobRun, AnalyticsSnapshot, TemplateHourly, Insight];
+export const ENTITIES = [Player, Account, LedgerTransaction, LedgerEntry, Template, TableEntity, Snapshot, Hand, HandPlayer, JobRun, AnalyticsSnapshot, TemplateHourly, Insight, Tournament, TournamentEntry, TournamentTemplate, TournamentHourly];

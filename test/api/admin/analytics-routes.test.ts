@@ -17,12 +17,20 @@ describeEachBackend('api: admin analytics and job runs', (backend) => {
     admin = await adminSession(api);
     player = await playerSession(api);
     for (const n of [0, 1, 2]) {
-      await db().analytics.saveSnapshot({ takenAt: minute(n), openTables: n, seatedPlayers: 2 * n, watchers: n, hands: 10 + n, rake: 3 * n, connections: { 'felt-1': n } });
+      await db().analytics.saveSnapshot({
+        takenAt: minute(n), openTables: n, seatedPlayers: 2 * n, watchers: n, hands: 10 + n, rake: 3 * n,
+        tournamentEntries: n + 1, tournamentFees: 5 * n, tournamentPrizes: 100 * n, connections: { 'felt-1': n },
+      });
     }
     await db().orm.em.fork().execute(
       `insert into "template_hourly" ("template_id", "hour", "hands", "unique_players", "rake", "pot_total", "flop_hands", "flop_players") values
        ('tpl-a', ?, 4, 5, 6, 100, 3, 7), ('tpl-b', ?, 2, 3, 0, 9, 0, 0), ('tpl-a', ?, 1, 2, 1, 30, 1, 2)`,
       [new Date('2026-12-02T08:00:00Z'), new Date('2026-12-02T08:00:00Z'), new Date('2026-12-02T09:00:00Z')],
+    );
+    await db().orm.em.fork().execute(
+      `insert into "tournament_hourly" ("hour", "entries", "refunds", "rebuys", "add_ons", "buy_ins", "purchases", "fees", "prizes") values
+       (?, 10, 1, 2, 3, 1000, 250, 90, 400), (?, 4, 0, 0, 0, 400, 0, 40, 0)`,
+      [new Date('2026-12-02T08:00:00Z'), new Date('2026-12-02T09:00:00Z')],
     );
     const coordinator = new JobCoordinator({ runs: db().jobRuns, processId: 'felt-7', now: () => new Date('2026-12-02T09:00:01Z') });
     await coordinator.runOnce('cleanup', minute(0).toISOString(), async () => 'done');
@@ -40,7 +48,10 @@ describeEachBackend('api: admin analytics and job runs', (backend) => {
 
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body, {
-      items: [{ takenAt: minute(2).toISOString(), openTables: 2, seatedPlayers: 4, watchers: 2, hands: 12, rake: 6, connections: { 'felt-1': 2 } }],
+      items: [{
+        takenAt: minute(2).toISOString(), openTables: 2, seatedPlayers: 4, watchers: 2, hands: 12, rake: 6,
+        tournamentEntries: 3, tournamentFees: 10, tournamentPrizes: 200, connections: { 'felt-1': 2 },
+      }],
       limit: 1, offset: 0, total: 2,
     });
   });
@@ -62,6 +73,18 @@ describeEachBackend('api: admin analytics and job runs', (backend) => {
     assert.deepEqual(everyTemplate.body.items.map((item: any) => [item.templateId, item.playersPerFlop]), [['tpl-a', 2.33], ['tpl-b', null]]);
   });
 
+  it('when an admin lists hourly tournament money then each hour comes with its counts and amounts, newest first', async () => {
+    const answer = await api.call('GET', '/api/admin/analytics/tournaments/hourly?from=2026-12-02T08:00:00Z', { token: admin.token });
+    const later = await api.call('GET', '/api/admin/analytics/tournaments/hourly?from=2026-12-02T09:00:00Z', { token: admin.token });
+
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.body.items, [
+      { hour: '2026-12-02T09:00:00.000Z', entries: 4, refunds: 0, rebuys: 0, addOns: 0, buyIns: 400, purchases: 0, fees: 40, prizes: 0 },
+      { hour: '2026-12-02T08:00:00.000Z', entries: 10, refunds: 1, rebuys: 2, addOns: 3, buyIns: 1000, purchases: 250, fees: 90, prizes: 400 },
+    ]);
+    assert.equal(later.body.total, 1);
+  });
+
   it('when an admin lists job runs then each shows its status, process and error, filtered by status on request', async () => {
     const all = await api.call('GET', '/api/admin/jobs/runs?jobName=cleanup', { token: admin.token });
     const failed = await api.call('GET', '/api/admin/jobs/runs?status=failed', { token: admin.token });
@@ -76,7 +99,7 @@ describeEachBackend('api: admin analytics and job runs', (backend) => {
   });
 
   it('when no token or a player\'s token is sent then every route refuses with 401 or 403', async () => {
-    for (const path of ['/api/admin/analytics/snapshots', '/api/admin/analytics/hourly', '/api/admin/jobs/runs']) {
+    for (const path of ['/api/admin/analytics/snapshots', '/api/admin/analytics/hourly', '/api/admin/analytics/tournaments/hourly', '/api/admin/jobs/runs']) {
       expectProblem(await api.call('GET', path), 401, 'missing_token');
       expectProblem(await api.call('GET', path, { token: player.token }), 403, 'admin_only');
     }
