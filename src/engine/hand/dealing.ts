@@ -211,15 +211,17 @@ function cardInPlay(s: HandState, card: Card): boolean {
   return false;
 }
 
-/** Refuses cards outside the variant's deck, or in play (`-1`, an unseen card, always passes). */
-export function verifyCards(ctx: HandContext, cards: readonly Card[]): void {
+/** Refuses cards outside the variant's deck, or in play but not `freed` (`-1`, an unseen card, always passes). */
+export function verifyCards(ctx: HandContext, cards: readonly Card[], freed: readonly Card[] = []): void {
   const seen = new Set<Card>();
   for (const card of cards) {
     if (card === UNKNOWN_CARD) continue;
     if (!Number.isInteger(card) || card < 0 || card > 51 || card >> 2 < ctx.variant.lowestRank) {
       illegal('bad_cards', `A card in ${formatCards(cards)} is not in this variant's deck.`);
     }
-    if (seen.has(card) || cardInPlay(ctx.state, card)) illegal('card_in_play', `${formatCards([card])} has already been dealt.`);
+    if (seen.has(card) || (cardInPlay(ctx.state, card) && !freed.includes(card))) {
+      illegal('card_in_play', `${formatCards([card])} has already been dealt.`);
+    }
     seen.add(card);
   }
 }

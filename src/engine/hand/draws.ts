@@ -54,7 +54,8 @@ export function verifyDraw(ctx: HandContext, player: number, discard: readonly C
   if (drawn.length !== 0 && drawn.length !== discard.length) {
     illegal('wrong_card_count', `Player ${player + 1} discards ${discard.length} cards and is dealt as many, not ${drawn.length}.`);
   }
-  verifyCards(ctx, drawn);
+  // A deck that ran out may deal a player back the cards they just threw away.
+  verifyCards(ctx, drawn, discard);
 }
 
 /**

@@ -75,6 +75,7 @@ export function configFromPhh(doc: PhhDocument, scale = 1): HandConfig {
     ...(extra('_dead_blinds') ? { deadBlinds: extra('_dead_blinds') } : {}),
     ...(extra('_posts') ? { posts: extra('_posts') } : {}),
     ...(typeof runouts === 'number' && runouts > 1 ? { maxRunouts: runouts } : {}),
+    ...(doc.user_defined._open_pair_big_bet === true ? { openPairBigBet: true } : {}),
     ...(rake ? { rake } : {}),
   };
 }
