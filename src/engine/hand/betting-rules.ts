@@ -1,4 +1,4 @@
-import { BettingStructure, usesBringIn, type Variant } from '../variants.ts';
+import { BettingStructure, HandType, usesBringIn, type Variant } from '../variants.ts';
 import type { HandState } from './state.ts';
 import { openPairShowing } from './up-cards.ts';
 
@@ -56,13 +56,15 @@ export function minRaiseTo(s: HandState, variant: Variant, player: number): numb
 }
 
 /**
- * Stud's open pair (a table option, `openPairBigBet`; PokerKit has no such
- * rule): on fourth street, when a player still in shows a pair, any bet or
- * raise may be by the small bet or the big bet; once one is by the big bet,
- * the rest are too (the smallest raise is the last full one).
+ * Seven-card stud's open pair (a table option, `openPairBigBet`; PokerKit
+ * has no such rule): on fourth street, when a player still in shows a pair,
+ * any bet or raise may be by the small bet or the big bet; once one is by the
+ * big bet, the rest are too (the smallest raise is the last full one). Stud
+ * high only: hi-lo and razz keep the small bet, as card rooms do.
  */
 export function openPairOption(s: HandState, variant: Variant): boolean {
-  return s.config.openPairBigBet === true && variant.betting === BettingStructure.fixedLimit && usesBringIn(variant)
+  const highOnly = variant.handTypes.length === 1 && variant.handTypes[0] === HandType.high;
+  return s.config.openPairBigBet === true && variant.betting === BettingStructure.fixedLimit && usesBringIn(variant) && highOnly
     && s.street === 1 && openPairShowing(s);
 }
 
