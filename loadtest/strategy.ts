@@ -1,8 +1,17 @@
-/** A seat's legal actions as its owner sees them (PROTOCOL.md, `Seat.legal`). */
-export type LegalView = { fold: boolean; check: boolean; call: boolean; callAmount: number; minRaiseTo: number; maxRaiseTo: number };
+/**
+ * A seat's legal actions as its owner sees them (PROTOCOL.md, `Seat.legal`);
+ * stud's `bringIn` and a draw game's `draw` and `maxDiscards` when the table sends them.
+ */
+export type LegalView = {
+  fold: boolean; check: boolean; call: boolean; callAmount: number; minRaiseTo: number; maxRaiseTo: number;
+  bringIn?: boolean; draw?: boolean; maxDiscards?: number;
+};
 
 /** An `act` message payload. */
-export type BotAction = { action: 'fold' | 'check' | 'call' | 'bet' | 'raise'; amount?: number };
+export type BotAction = { action: 'fold' | 'check' | 'call' | 'bet' | 'raise' | 'bringIn'; amount?: number };
+
+/** How often the player who must bring in completes instead (to the small bet). */
+export const COMPLETE_BRING_IN = 0.25;
 
 /** How often a bot does what, in one street: chances that add up to at most 1; the rest is check or call. */
 type Mix = { foldToBet: number; raise: number };
@@ -50,6 +59,26 @@ export function chooseAction(legal: LegalView, random: () => number, preflop = f
     return { action: 'check' };
   }
   return { action: 'fold' };
+}
+
+/**
+ * Stud's forced first player: posts the bring-in, or now and then completes
+ * it (a raise to the least the betting allows, the small bet). `random` is read once.
+ */
+export function chooseBringIn(legal: LegalView, random: () => number): BotAction {
+  return random() < COMPLETE_BRING_IN && legal.minRaiseTo > 0 ? { action: 'raise', amount: legal.minRaiseTo } : { action: 'bringIn' };
+}
+
+/**
+ * A draw: how many to throw away is even from none (standing pat) to
+ * `maxDiscards`, and which are chosen at random. `random` is read once per
+ * card held plus once.
+ */
+export function chooseDiscard<C>(hand: readonly C[], maxDiscards: number, random: () => number): C[] {
+  const count = Math.floor(random() * (Math.min(maxDiscards, hand.length) + 1));
+  const keyed = hand.map((card) => ({ card, key: random() }));
+  keyed.sort((a, b) => a.key - b.key);
+  return keyed.slice(0, count).map((k) => k.card);
 }
 
 /** Whether the view offers any action at all (it is this seat's turn). */

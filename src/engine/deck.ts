@@ -53,3 +53,19 @@ export function takeCard(deck: DeckState, card: Card): boolean {
   deck.next++;
   return true;
 }
+
+/**
+ * Puts the dealt cards that are out of play (burned, folded, discarded) back
+ * under the undealt part, where the lazy shuffle deals them at random: what a
+ * dealer does when the deck runs out (PokerKit's reshuffle of the burn cards,
+ * the muck and the discards). Cards still in play keep their place in front.
+ * Returns how many cards came back.
+ */
+export function recycleDeck(deck: DeckState, inPlay: ReadonlySet<Card>): number {
+  const kept: Card[] = [];
+  const back: Card[] = [];
+  for (let i = 0; i < deck.next; i++) (inPlay.has(deck.cards[i]) ? kept : back).push(deck.cards[i]);
+  deck.cards = [...kept, ...back, ...deck.cards.slice(deck.next)];
+  deck.next = kept.length;
+  return back.length;
+}

@@ -1,4 +1,4 @@
-import { chooseAction } from '../../loadtest/strategy.ts';
+import { chooseAction, chooseBringIn, chooseDiscard } from '../../loadtest/strategy.ts';
 import { CashTable } from '../engine/cash/CashTable.ts';
 import type { CashTableSettings } from '../engine/cash/settings.ts';
 import type { CashTableEvent } from '../engine/cash/state.ts';
@@ -6,7 +6,7 @@ import type { HandState } from '../engine/hand/state.ts';
 import { exportPhh } from '../engine/phh/export.ts';
 import type { PhhDocument } from '../engine/phh/document.ts';
 import { seededRandom, type RandomSource } from '../engine/random.ts';
-import { BettingStructure, findVariant } from '../engine/variants.ts';
+import { BettingStructure, findVariant, usesBringIn } from '../engine/variants.ts';
 
 /**
  * The PHH test corpus: hands played at the engine's cash tables by the load
@@ -16,7 +16,7 @@ import { BettingStructure, findVariant } from '../engine/variants.ts';
  */
 
 /** Every variant Felt deals today, in the corpus's order. */
-export const CORPUS_VARIANTS = ['NT', 'FT', 'PO', 'FO/8', 'NS'] as const;
+export const CORPUS_VARIANTS = ['NT', 'FT', 'PO', 'FO/8', 'NS', 'F7S', 'F7S/8', 'FR', 'N2L1D', 'F2L3D', 'FB'] as const;
 
 /** A corpus hand: the engine's final state as the table recorded it, and its PHH export. */
 export type CorpusHand = { state: HandState; doc: PhhDocument };
@@ -30,14 +30,18 @@ export type CorpusSession = {
   hands: number;
   stakes: CashTableSettings['stakes'];
   rake?: CashTableSettings['rake'];
-  /** Buy-ins are drawn between these numbers of big blinds (short stacks make all-ins and side pots). */
+  /** Buy-ins are drawn between these numbers of big blinds (stud: big bets; short stacks make all-ins and side pots). */
   buyInBigBlinds: [number, number];
+  /** Stud: the small and big bet (blind games bet the big blind and twice it in fixed limit). */
+  bets?: [number, number];
+  /** Stud: the open-pair option on fourth street. */
+  openPairBigBet?: boolean;
 };
 
 /**
- * The tables each variant is played at: a raked six-max with comings and
- * goings, a short-stacked one for all-ins and side pots, a nine-max with
- * antes and a straddle, a big-blind ante, and heads-up.
+ * The tables each blind game (hold'em, Omaha, draw) is played at: a raked
+ * six-max with comings and goings, a short-stacked one for all-ins and side
+ * pots, a nine-max with antes and a straddle, a big-blind ante, and heads-up.
  */
 export const CORPUS_SESSIONS: readonly CorpusSession[] = [
   {
@@ -59,6 +63,37 @@ export const CORPUS_SESSIONS: readonly CorpusSession[] = [
   { name: 'heads-up', maxSeats: 2, players: 3, hands: 15, stakes: { smallBlind: 1, bigBlind: 2, ante: 0 }, buyInBigBlinds: [10, 50] },
 ];
 
+/**
+ * The stud tables: an eight-max with comings and goings and rake, a
+ * short-stacked one, big antes at a full table, the open-pair option (stud
+ * high only uses it), and heads-up. Stud has no blinds: antes and a bring-in.
+ */
+export const STUD_SESSIONS: readonly CorpusSession[] = [
+  {
+    name: 'eight-max', maxSeats: 8, players: 10, hands: 30, stakes: { smallBlind: 0, bigBlind: 0, ante: 1, bringIn: 1 }, bets: [2, 4],
+    rake: { basisPoints: 500, cap: 4, noFlopNoDrop: true }, buyInBigBlinds: [5, 30],
+  },
+  {
+    name: 'short-stacked', maxSeats: 6, players: 7, hands: 25, stakes: { smallBlind: 0, bigBlind: 0, ante: 1, bringIn: 1 }, bets: [2, 4],
+    rake: { basisPoints: 500, cap: 3, noFlopNoDrop: true }, buyInBigBlinds: [1, 6],
+  },
+  {
+    name: 'big-antes', maxSeats: 8, players: 8, hands: 20, stakes: { smallBlind: 0, bigBlind: 0, ante: 2, bringIn: 3 }, bets: [4, 8],
+    rake: { basisPoints: 1000, cap: 6, noFlopNoDrop: false }, buyInBigBlinds: [5, 20],
+  },
+  {
+    name: 'open-pair', maxSeats: 6, players: 6, hands: 10, stakes: { smallBlind: 0, bigBlind: 0, ante: 1, bringIn: 1 }, bets: [2, 4],
+    openPairBigBet: true, buyInBigBlinds: [5, 20],
+  },
+  { name: 'heads-up', maxSeats: 2, players: 3, hands: 15, stakes: { smallBlind: 0, bigBlind: 0, ante: 1, bringIn: 1 }, bets: [2, 4], buyInBigBlinds: [5, 25] },
+];
+
+/** The tables a variant is played at: stud's, or the blind games' (draw games among them). */
+export function sessionsFor(variant: string): readonly CorpusSession[] {
+  const found = findVariant(variant);
+  return found && usesBringIn(found) ? STUD_SESSIONS : CORPUS_SESSIONS;
+}
+
 /** The corpus file of a variant: `FO/8` cannot be a file name, so `FO8.phhs`. */
 export function corpusFileName(variant: string): string {
   return `${variant.replace(/[^A-Za-z0-9]/g, '')}.phhs`;
@@ -77,13 +112,16 @@ function unitInterval(random: RandomSource): Chance {
 function settingsFor(variant: string, session: CorpusSession): CashTableSettings {
   const { bigBlind } = session.stakes;
   const fixed = findVariant(variant)?.betting === BettingStructure.fixedLimit;
+  const [smallBet, bigBet] = session.bets ?? (fixed ? [bigBlind, 2 * bigBlind] : [0, 0]);
+  const unit = session.bets ? bigBet : bigBlind;
   return {
     variant,
     stakes: session.stakes,
-    smallBet: fixed ? bigBlind : 0,
-    bigBet: fixed ? 2 * bigBlind : 0,
-    minBuyIn: session.buyInBigBlinds[0] * bigBlind,
-    maxBuyIn: session.buyInBigBlinds[1] * bigBlind,
+    smallBet,
+    bigBet,
+    ...(session.openPairBigBet ? { openPairBigBet: true } : {}),
+    minBuyIn: session.buyInBigBlinds[0] * unit,
+    maxBuyIn: session.buyInBigBlinds[1] * unit,
     maxSeats: session.maxSeats,
     actionMs: 15_000,
     timeBankMs: 10_000,
@@ -205,7 +243,12 @@ export function playSession(variant: string, session: CorpusSession, seed: numbe
         continue;
       }
       now += between(500, 4_000);
-      record(table.act(playerId, chooseAction(legal, chance, hand.streetName === 'preflop'), now));
+      const player = table.handIndexOf(seat);
+      if (legal.draw) {
+        record(table.act(playerId, { action: 'draw', discard: chooseDiscard(hand.state.hole[player], legal.maxDiscards, chance) }, now));
+      } else if (legal.bringIn) record(table.act(playerId, chooseBringIn(legal, chance), now));
+      // The first street has forced bets out (blinds, a bring-in): more is a raise there.
+      else record(table.act(playerId, chooseAction(legal, chance, hand.state.street === 0), now));
       continue;
     }
     if (!hand && settled !== table.state.handNumber) {
@@ -231,5 +274,5 @@ export function playSession(variant: string, session: CorpusSession, seed: numbe
 
 /** The corpus hands of one variant: every corpus table played in turn, from the given seed. */
 export function playCorpus(variant: string, seed = 1): CorpusHand[] {
-  return CORPUS_SESSIONS.flatMap((session, index) => playSession(variant, session, sessionSeed(seed, variant, index)));
+  return sessionsFor(variant).flatMap((session, index) => playSession(variant, session, sessionSeed(seed, variant, index)));
 }

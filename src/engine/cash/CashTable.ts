@@ -5,7 +5,7 @@ import { Dealer } from '../table/Dealer.ts';
 import type { DealerEvent } from '../table/dealer-state.ts';
 import type { PlayerAction } from '../table/player-action.ts';
 import { createTable } from '../table/seating.ts';
-import { findVariant } from '../variants.ts';
+import { verifyTableGame } from '../table/stakes.ts';
 import * as clock from './clock.ts';
 import * as money from './money.ts';
 import * as seats from './seats.ts';
@@ -38,7 +38,7 @@ export class CashTable {
   }
 
   static create(tableId: string, name: string, settings: CashTableSettings, random: RandomSource = cryptoRandom): CashTable {
-    if (!findVariant(settings.variant)) illegal('unknown_variant', `The variant "${settings.variant}" is not supported.`);
+    verifyTableGame(settings, settings.maxSeats);
     const seating = createTable(settings.maxSeats);
     return new CashTable({
       tableId, name, settings: { ...DEFAULT_TIMINGS, ...settings }, seating,
@@ -193,7 +193,11 @@ export class CashTable {
     this.t.dealer.verifyAct(this.seatOf(playerId), action);
   }
 
-  /** The player acts in the hand in play (see `PlayerAction`; `allin` is the largest raise the betting allows). */
+  /**
+   * The player acts in the hand in play (see `PlayerAction`: a bet, stud's
+   * `bringIn`, a draw game's `draw` with the cards to discard; `allin` is the
+   * largest raise the betting allows).
+   */
   act(playerId: string, action: PlayerAction, now: number): CashTableEvent[] {
     const reported = this.t.dealer.act(this.seatOf(playerId), action, now);
     const events = this.advance(now, [], reported);

@@ -8,6 +8,7 @@ import { maxBet, maxRaiseTo, minRaiseTo, totalPot } from './betting-rules.ts';
 import { postForcedBets } from './chips.ts';
 import { passes, type HandContext } from './context.ts';
 import * as dealing from './dealing.ts';
+import * as draws from './draws.ts';
 import { rakeTaken } from './finishing.ts';
 import type { Operation } from './operations.ts';
 import * as runouts from './runouts.ts';
@@ -76,6 +77,17 @@ export class Hand {
     return this.state.phase === HandPhase.betting && this.state.actors.length > 0 ? this.state.actors[0] : -1;
   }
 
+  /** The player whose turn it is to discard and draw, or -1. */
+  get drawer(): number {
+    return draws.drawer(this.state);
+  }
+
+  /** Whoever must decide now: the player to draw, else the player to bet; -1 when it is nobody's turn. */
+  get toAct(): number {
+    const player = this.drawer;
+    return player >= 0 ? player : this.actor;
+  }
+
   get playerCount(): number {
     return this.state.stacks.length;
   }
@@ -138,9 +150,14 @@ export class Hand {
 
   // ── betting ────────────────────────────────────────────────────────────
 
-  /** Folding is allowed whenever it is the player's turn: this is the turn check itself. */
-  verifyFold(player: number): void {
+  /** Whether it is the player's turn to bet at all (whatever they may do on it). */
+  verifyTurn(player: number): void {
     betting.verifyTurn(this.state, player);
+  }
+
+  /** Folding is allowed whenever it is the player's turn, except when the bring-in is due. */
+  verifyFold(player: number): void {
+    betting.verifyFold(this.ctx, player);
   }
 
   canFold(player: number): boolean {
@@ -153,7 +170,7 @@ export class Hand {
   }
 
   verifyCheck(player: number): void {
-    betting.verifyCheck(this.state, player);
+    betting.verifyCheck(this.ctx, player);
   }
 
   canCheck(player: number): boolean {
@@ -166,7 +183,7 @@ export class Hand {
   }
 
   verifyCall(player: number): void {
-    betting.verifyCall(this.state, player);
+    betting.verifyCall(this.ctx, player);
   }
 
   canCall(player: number): boolean {
@@ -176,6 +193,20 @@ export class Hand {
   call(player: number): Operation {
     this.verifyCall(player);
     return this.step(betting.call(this.state, player));
+  }
+
+  /** Stud: the player to act posts the bring-in (capped by the stack); completing it instead is a raise to the small bet. */
+  verifyBringIn(player: number): void {
+    betting.verifyBringIn(this.state, player);
+  }
+
+  canBringIn(player: number): boolean {
+    return passes(() => this.verifyBringIn(player));
+  }
+
+  bringIn(player: number): Operation {
+    this.verifyBringIn(player);
+    return this.step(betting.bringIn(this.state, player));
   }
 
   /** Check when nothing is owed, call otherwise (PHH's `cc`). */
@@ -206,9 +237,29 @@ export class Hand {
     return this.step(betting.raiseTo(this.state, player, to));
   }
 
-  /** The legal actions of the player to act, or null when nobody is to act. */
+  /** The legal actions of the player to act (to bet or to draw), or null when nobody is to act. */
   legalActions(): betting.LegalActions | null {
-    return betting.legalActions(this.ctx);
+    return draws.drawLegalActions(this.state) ?? betting.legalActions(this.ctx);
+  }
+
+  // ── draws ─────────────────────────────────────────────────────────────
+
+  /**
+   * The player to draw discards `discard` (none: standing pat). `drawn`
+   * names the replacements when rebuilding a hand without a deck; a replay
+   * may also leave them to `dealHole`.
+   */
+  verifyDraw(player: number, discard: readonly Card[], drawn?: readonly Card[]): void {
+    draws.verifyDraw(this.ctx, player, discard, drawn);
+  }
+
+  canDraw(player: number, discard: readonly Card[], drawn?: readonly Card[]): boolean {
+    return passes(() => this.verifyDraw(player, discard, drawn));
+  }
+
+  draw(player: number, discard: readonly Card[], drawn?: readonly Card[]): Operation {
+    this.verifyDraw(player, discard, drawn);
+    return this.step(draws.draw(this.ctx, player, discard, drawn));
   }
 
   // ── running it more than once ─────────────────────────────────────────

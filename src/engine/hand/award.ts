@@ -1,5 +1,6 @@
 import type { Card } from '../cards.ts';
 import type { Variant } from '../variants.ts';
+import { computePots } from './pots.ts';
 import { OddChipRule, type Pot } from './state.ts';
 import { handStrength } from './strength.ts';
 import type { Operation } from './operations.ts';
@@ -19,34 +20,80 @@ export type ShowdownInput = {
   hole: readonly Card[][];
   boards: readonly Card[][];
   oddChips: OddChipRule;
+  /** The players whose hands contend at this showdown (PokerKit's rule: every hand type some contender holds splits every pot). */
+  contenders?: readonly boolean[];
 };
 
-/**
- * Awards each pot (already raked) at showdown. A pot is split evenly between
- * the boards (leftover chips to the first board); on each board, between the
- * hand types some eligible player qualifies for (high first, so the high half
- * takes the odd chip); each part goes to the best hands among the pot's
- * eligible players. Returns the award operations in order.
- */
-export function awardShowdown(pots: readonly Pot[], input: ShowdownInput): Operation[] {
-  const { variant, hole, boards, oddChips } = input;
-  const awards: Operation[] = [];
+type Strengths = (player: number, board: number, type: number) => number;
+
+function strengthsOf(input: ShowdownInput): Strengths {
   const cache = new Map<number, number>();
-  const strength = (player: number, board: number, type: number): number => {
+  return (player, board, type) => {
     const key = (player * 16 + board) * 8 + type;
     let value = cache.get(key);
     if (value === undefined) {
-      value = handStrength(variant.handTypes[type], hole[player], boards[board]);
+      value = handStrength(input.variant.handTypes[type], input.hole[player], input.boards[board]);
       cache.set(key, value);
     }
     return value;
   };
+}
+
+/**
+ * PokerKit's hand killing before its showdown awards: a player whose hand,
+ * on no board and of no hand type, is at least as good as the best hand
+ * eligible for some pot (any pot, eligible or not) can win nothing, and is
+ * out of the pots. Returns who is left. Removing them can merge pots, which
+ * changes how odd chips fall, so a PokerKit replay must do the same.
+ */
+export function pokerKitContenders(
+  input: ShowdownInput, active: readonly boolean[], contributed: readonly number[], dead: number,
+): boolean[] {
+  const strength = strengthsOf(input);
+  const pots = computePots(contributed, contributed, active, dead);
+  const canWin = (player: number): boolean => {
+    for (let board = 0; board < input.boards.length; board++) {
+      for (let type = 0; type < input.variant.handTypes.length; type++) {
+        const own = strength(player, board, type);
+        if (own < 0) continue;
+        for (const pot of pots) {
+          let best = -1;
+          for (const rival of pot.eligible) best = Math.max(best, strength(rival, board, type));
+          if (own >= best) return true;
+        }
+      }
+    }
+    return false;
+  };
+  const left = active.map((isIn, player) => isIn && canWin(player));
+  return left.some(Boolean) ? left : [...active];
+}
+
+/**
+ * Awards each pot (already raked) at showdown. A pot is split evenly between
+ * the boards (leftover chips to the first board); on each board, between the
+ * hand types some player holds (high first, so the high half takes the odd
+ * chip; quartering falls out of it); each part goes to the best hands among
+ * the pot's eligible players. Returns the award operations in order.
+ *
+ * Which hand types split a pot: Felt's rule (no `contenders`) counts the
+ * pot's own eligible players, so a side pot nobody in it has a low for goes
+ * to the high hand alone. PokerKit's counts every contender of the hand, and
+ * a part that nobody eligible for the pot can win is shared by all of them.
+ */
+export function awardShowdown(pots: readonly Pot[], input: ShowdownInput): Operation[] {
+  const { variant, boards, oddChips, contenders } = input;
+  const awards: Operation[] = [];
+  const strength = strengthsOf(input);
+  const heldByContender = (board: number, type: number): boolean =>
+    (contenders ?? []).some((isIn, player) => isIn && strength(player, board, type) >= 0);
   pots.forEach((pot, potIndex) => {
     const boardShares = splitAmong(pot.amount - pot.rake, boards.map((_, b) => b), OddChipRule.firstLeftOfButton);
     boardShares.forEach((boardAmount, board) => {
       const types: number[] = [];
       for (let type = 0; type < variant.handTypes.length; type++) {
-        if (pot.eligible.some((player) => strength(player, board, type) >= 0)) types.push(type);
+        const held = contenders ? heldByContender(board, type) : pot.eligible.some((player) => strength(player, board, type) >= 0);
+        if (held) types.push(type);
       }
       if (types.length === 0) {
         // Nobody eligible has a readable hand (unknown cards in a replay): share it.
@@ -64,6 +111,8 @@ export function awardShowdown(pots: readonly Pot[], input: ShowdownInput): Opera
             winners = [player];
           } else if (value === best && value >= 0) winners.push(player);
         }
+        // PokerKit: nobody eligible holds this type, so every eligible hand ties at "none".
+        if (winners.length === 0 && contenders) winners = [...pot.eligible];
         pushShares(awards, potIndex, board, variant.handTypes[type], typeShares[t], winners, oddChips);
       });
     });

@@ -1,5 +1,6 @@
-import { BettingStructure, type Variant } from '../variants.ts';
+import { BettingStructure, HandType, usesBringIn, type Variant } from '../variants.ts';
 import type { HandState } from './state.ts';
+import { openPairShowing } from './up-cards.ts';
 
 /** The largest amount anyone has put forward on this street. */
 export function maxBet(s: HandState): number {
@@ -54,11 +55,25 @@ export function minRaiseTo(s: HandState, variant: Variant, player: number): numb
   return Math.min(s.stacks[player] + s.bets[player], to);
 }
 
-/** The largest legal total: one bet in fixed limit, the pot after calling in pot limit, everything in no limit. */
+/**
+ * Seven-card stud's open pair (a table option, `openPairBigBet`; PokerKit
+ * has no such rule): on fourth street, when a player still in shows a pair,
+ * any bet or raise may be by the small bet or the big bet; once one is by the
+ * big bet, the rest are too (the smallest raise is the last full one). Stud
+ * high only: hi-lo and razz keep the small bet, as card rooms do.
+ */
+export function openPairOption(s: HandState, variant: Variant): boolean {
+  const highOnly = variant.handTypes.length === 1 && variant.handTypes[0] === HandType.high;
+  return s.config.openPairBigBet === true && variant.betting === BettingStructure.fixedLimit && usesBringIn(variant) && highOnly
+    && s.street === 1 && openPairShowing(s);
+}
+
+/** The largest legal total: one bet in fixed limit (the big bet with an open pair), the pot after calling in pot limit, everything in no limit. */
 export function maxRaiseTo(s: HandState, variant: Variant, player: number): number {
   const all = s.stacks[player] + s.bets[player];
   switch (variant.betting) {
     case BettingStructure.fixedLimit:
+      if (openPairOption(s, variant)) return Math.min(all, Math.max(minRaiseTo(s, variant, player), maxBet(s) + (s.config.bigBet ?? 0)));
       return minRaiseTo(s, variant, player);
     case BettingStructure.potLimit: {
       const pot = 2 * maxBet(s) - s.bets[player] + totalPot(s);

@@ -1,9 +1,12 @@
-import { Opening } from '../variants.ts';
-import { activeCount, effectiveStack, maxBet, maxRaiseTo, minRaiseTo, raiseRefusal, RAISE_REFUSALS, type RaiseRefusal } from './betting-rules.ts';
+import { BettingStructure, Opening } from '../variants.ts';
+import {
+  activeCount, effectiveStack, maxBet, maxRaiseTo, minRaiseTo, raiseRefusal, RAISE_REFUSALS, type RaiseRefusal,
+} from './betting-rules.ts';
 import { collectBets } from './chips.ts';
 import { illegal, rotated, type HandContext } from './context.ts';
 import type { Operation } from './operations.ts';
 import { HandPhase, type HandState } from './state.ts';
+import { upCardOpener } from './up-cards.ts';
 
 /**
  * A betting round: who opens it, whose turn it is, the players' choices
@@ -11,7 +14,14 @@ import { HandPhase, type HandState } from './state.ts';
  * into the pot. The rules of amounts are in `betting-rules.ts`.
  */
 
-/** What the player to act may do; raise amounts are totals ("raise to"), 0 when no raise is possible. */
+/**
+ * What the player to act may do; raise amounts are totals ("raise to"), 0
+ * when no raise is possible. In stud the player who must bring in may post
+ * the bring-in (`bringIn`, `bringInAmount`) or complete (a raise to the small
+ * bet), nothing else. In a draw game, on a player's turn to draw, `draw` is
+ * true and `maxDiscards` says how many of their cards they may throw away
+ * (standing pat is discarding none); nothing else is allowed then.
+ */
 export type LegalActions = {
   player: number;
   fold: boolean;
@@ -21,18 +31,22 @@ export type LegalActions = {
   raise: boolean;
   minRaiseTo: number;
   maxRaiseTo: number;
+  bringIn: boolean;
+  bringInAmount: number;
+  draw: boolean;
+  maxDiscards: number;
 };
 
 /**
  * Who acts first on this street, by the street's `opening`. By position: the
  * player after the largest blind or straddle (ties: the later seat), which
  * after the first street, with no bets out, is the first player left of the button.
- * Stud's openings (the lowest up card brings in, the best up hand opens) belong here too.
+ * By up cards (stud): see `up-cards.ts`.
  */
 export function openerOf(ctx: HandContext): number {
   const s = ctx.state;
   const opening = ctx.variant.streets[s.street].opening;
-  if (opening !== Opening.position) illegal('unsupported_opening', `Opening a betting round by ${opening} is not supported yet.`);
+  if (opening !== Opening.position) return Math.max(0, upCardOpener(s, opening));
   const n = s.stacks.length;
   const order = n === 2 ? [s.config.blindsOrStraddles[1], s.config.blindsOrStraddles[0]] : s.config.blindsOrStraddles;
   let maxKey = Number.NEGATIVE_INFINITY;
@@ -61,6 +75,9 @@ export function openBetting(ctx: HandContext): void {
   s.raiseCount = 0;
   s.allInRaises = [];
   if (s.actors.length === 1 && s.bets[s.actors[0]] >= maxBet(s)) s.actors = [];
+  // Stud's first street: whoever acts first (the opener, or after them if they are all-in) must bring in or complete.
+  s.bringInPending = s.street === 0 && (s.config.bringIn ?? 0) > 0 && s.actors.length > 0;
+  s.completionPending = s.bringInPending;
 }
 
 /** The round is over when nobody is left to act or only one player is left in the hand. */
@@ -90,14 +107,40 @@ export function verifyTurn(s: HandState, player: number): void {
   if (player !== s.actors[0]) illegal('not_your_turn', `It is player ${s.actors[0] + 1}'s turn, not player ${player + 1}'s.`);
 }
 
-export function verifyCheck(s: HandState, player: number): void {
+/** The bring-in owed now, capped by the stack. */
+export function bringInAmount(s: HandState, player: number): number {
+  return Math.min(s.stacks[player], s.config.bringIn ?? 0);
+}
+
+function verifyNoBringInDue(ctx: HandContext, player: number): void {
+  const s = ctx.state;
+  if (!s.bringInPending) return;
+  illegal('bring_in_due', `Post the bring-in of ${bringInAmount(s, player)} or complete to ${minRaiseTo(s, ctx.variant, player)}.`);
+}
+
+/** Folding is allowed on the player's turn, except instead of the bring-in (PokerKit: the player must post it or complete). */
+export function verifyFold(ctx: HandContext, player: number): void {
+  verifyTurn(ctx.state, player);
+  verifyNoBringInDue(ctx, player);
+}
+
+export function verifyCheck(ctx: HandContext, player: number): void {
+  const s = ctx.state;
   verifyTurn(s, player);
+  verifyNoBringInDue(ctx, player);
   if (s.bets[player] < maxBet(s)) illegal('cannot_check', `There is a bet of ${maxBet(s)} to call; fold, call or raise.`);
 }
 
-export function verifyCall(s: HandState, player: number): void {
+export function verifyCall(ctx: HandContext, player: number): void {
+  const s = ctx.state;
   verifyTurn(s, player);
+  verifyNoBringInDue(ctx, player);
   if (s.bets[player] >= maxBet(s)) illegal('nothing_to_call', 'There is no bet to call; check instead.');
+}
+
+export function verifyBringIn(s: HandState, player: number): void {
+  verifyTurn(s, player);
+  if (!s.bringInPending) illegal('no_bring_in', 'There is no bring-in to post now.');
 }
 
 /** The sentence for a refusal of `raiseRefusal`. */
@@ -117,6 +160,10 @@ export function verifyRaiseTo(ctx: HandContext, player: number, to: number): voi
   const max = maxRaiseTo(s, ctx.variant, player);
   if (to < min) illegal('raise_too_small', `The smallest bet or raise now is to ${min}.`);
   if (to > max) illegal('raise_too_large', `The largest bet or raise now is to ${max}.`);
+  // Fixed limit with an open pair: the small bet or the big bet, nothing between.
+  if (ctx.variant.betting === BettingStructure.fixedLimit && to !== min && to !== max) {
+    illegal('bad_amount', `Bet or raise by the small bet (to ${min}) or the big bet (to ${max}).`);
+  }
 }
 
 /** The player to act has decided: they are off the list of players to act. */
@@ -128,6 +175,16 @@ function takeTurn(s: HandState): void {
 function record(s: HandState, op: Operation): Operation {
   s.log.push(op);
   return op;
+}
+
+/** Posts the bring-in: a bet that does not complete, so the next raise may still be to the small bet. */
+export function bringIn(s: HandState, player: number): Operation {
+  const amount = bringInAmount(s, player);
+  takeTurn(s);
+  s.stacks[player] -= amount;
+  s.bets[player] += amount;
+  s.bringInPending = false;
+  return record(s, { type: 'bringIn', player, amount });
 }
 
 export function fold(s: HandState, player: number): Operation {
@@ -183,14 +240,19 @@ export function legalActions(ctx: HandContext): LegalActions | null {
   const player = s.actors[0];
   const owed = maxBet(s) - s.bets[player];
   const raise = raiseRefusal(s, ctx.variant, player) === null;
+  const bringIn = s.bringInPending;
   return {
     player,
-    fold: true,
-    check: owed <= 0,
-    call: owed > 0,
-    callAmount: Math.max(0, Math.min(owed, s.stacks[player])),
+    fold: !bringIn,
+    check: !bringIn && owed <= 0,
+    call: !bringIn && owed > 0,
+    callAmount: bringIn ? 0 : Math.max(0, Math.min(owed, s.stacks[player])),
     raise,
     minRaiseTo: raise ? minRaiseTo(s, ctx.variant, player) : 0,
     maxRaiseTo: raise ? maxRaiseTo(s, ctx.variant, player) : 0,
+    bringIn,
+    bringInAmount: bringIn ? bringInAmount(s, player) : 0,
+    draw: false,
+    maxDiscards: 0,
   };
 }

@@ -1,5 +1,5 @@
 import { rakePots } from '../rake.ts';
-import { awardShowdown } from './award.ts';
+import { awardShowdown, pokerKitContenders, type ShowdownInput } from './award.ts';
 import { activeCount } from './betting-rules.ts';
 import { collectBets } from './chips.ts';
 import type { HandContext } from './context.ts';
@@ -17,7 +17,15 @@ export function finish(ctx: HandContext): void {
   s.actors = [];
   s.showdownQueue = [];
   collectBets(s);
-  const pots = computePots(s.contributed, s.contributed, s.active, s.dead);
+  const input: ShowdownInput = {
+    variant: ctx.variant, hole: s.hole, boards: s.boards, oddChips: s.config.oddChips ?? OddChipRule.leftOfButton,
+  };
+  // A PokerKit replay awards as PokerKit does: hands that can win nothing are killed first.
+  const contenders = input.oddChips === OddChipRule.firstLeftOfButton && activeCount(s) > 1
+    ? pokerKitContenders(input, s.active, s.contributed, s.dead)
+    : null;
+  if (contenders) input.contenders = contenders;
+  const pots = computePots(s.contributed, s.contributed, contenders ?? s.active, s.dead);
   const flopSeen = s.boards[0].length > 0 || (boardSize(ctx.variant) === 0 && s.street > 0);
   const rakes = rakePots(pots.map((pot) => pot.amount), s.config.rake, flopSeen);
   pots.forEach((pot, i) => {
@@ -30,9 +38,7 @@ export function finish(ctx: HandContext): void {
     const winner = s.active.indexOf(true);
     awards = pots.map((pot, i) => ({ type: 'award', pot: i, player: winner, amount: pot.amount - pot.rake, board: 0, handType: 'uncontested' }));
   } else {
-    awards = awardShowdown(pots, {
-      variant: ctx.variant, hole: s.hole, boards: s.boards, oddChips: s.config.oddChips ?? OddChipRule.leftOfButton,
-    });
+    awards = awardShowdown(pots, input);
   }
   for (const op of awards) {
     if (op.type !== 'award') continue;

@@ -6,7 +6,10 @@ import type { Pot } from './state.ts';
  * eligible for it are those still in the hand who reached its top level
  * (`reach` counts chips they have bet but not yet had collected). Adjacent
  * layers with the same eligible players merge. Dead money (untrimmed antes,
- * dead blinds) belongs to the main pot.
+ * dead blinds) belongs to the main pot. When some player put in no live
+ * chips, it is a layer of its own at level 0, which every player still in
+ * may win: a player all-in for the ante still plays for the antes (PokerKit's
+ * pots); it merges with the layer above when their players are the same.
  */
 export function computePots(
   contributed: readonly number[],
@@ -15,7 +18,7 @@ export function computePots(
   dead: number,
 ): Pot[] {
   const levels: number[] = [];
-  for (const level of contributed) if (level > 0 && !levels.includes(level)) levels.push(level);
+  for (const level of contributed) if ((level > 0 || dead > 0) && !levels.includes(level)) levels.push(level);
   levels.sort((a, b) => a - b);
   const pots: Pot[] = [];
   let amount = dead;

@@ -4,13 +4,19 @@ import type { Operation } from './operations.ts';
 import type { HandConfig } from './state.ts';
 
 /** Applies one recorded operation again; dealer bookkeeping (posts, collections, awards) re-derives itself. */
-function reapply(hand: Hand, op: Operation): void {
+export function reapply(hand: Hand, op: Operation): void {
   switch (op.type) {
     case 'dealHole':
       hand.dealHole(op.player, op.cards);
       return;
     case 'dealBoard':
       hand.dealBoard(op.cards);
+      return;
+    case 'draw':
+      hand.draw(op.player, op.discarded, op.drawn);
+      return;
+    case 'bringIn':
+      hand.bringIn(op.player);
       return;
     case 'fold':
       hand.fold(op.player);

@@ -1,6 +1,6 @@
 import { IllegalActionError } from '../errors.ts';
 import type { DeckState } from '../deck.ts';
-import { BettingStructure, findVariant, type Variant } from '../variants.ts';
+import { BettingStructure, findVariant, usesBringIn, type Variant } from '../variants.ts';
 import { HandPhase, type HandConfig, type HandState } from './state.ts';
 
 function isChipCount(value: unknown): value is number {
@@ -36,6 +36,17 @@ export function verifyConfig(config: HandConfig): Variant {
     }
   } else if (!isChipCount(config.minBet) || config.minBet <= 0) {
     throw new IllegalActionError('bad_config', 'A no-limit or pot-limit hand needs a positive minimum bet.');
+  }
+  if (config.bringIn !== undefined && !isChipCount(config.bringIn)) {
+    throw new IllegalActionError('bad_config', 'A bring-in must be a whole, non-negative chip count.');
+  }
+  if (usesBringIn(variant)) {
+    if (config.blindsOrStraddles.some((blind) => blind !== 0)) {
+      throw new IllegalActionError('bad_config', `${variant.name} has no blinds or straddles; it opens with a bring-in.`);
+    }
+    if ((config.bringIn ?? 0) >= (config.smallBet ?? 0)) throw new IllegalActionError('bad_config', 'The bring-in must be less than the small bet.');
+  } else if ((config.bringIn ?? 0) > 0) {
+    throw new IllegalActionError('bad_config', `${variant.name} has no bring-in; only stud does.`);
   }
   if (config.maxRunouts !== undefined && (!Number.isSafeInteger(config.maxRunouts) || config.maxRunouts < 1)) {
     throw new IllegalActionError('bad_config', 'maxRunouts must be a whole number of at least 1.');

@@ -7,7 +7,11 @@ import type { RakeRule } from '../rake.ts';
 export const OddChipRule = {
   /** One chip at a time to the winners in seat order starting left of the button. */
   leftOfButton: 'leftOfButton',
-  /** All leftover chips to the first winner left of the button (PokerKit's rule). */
+  /**
+   * All leftover chips to the first winner left of the button: PokerKit's
+   * rule, and with it PokerKit's way of awarding a showdown (see `award.ts`),
+   * which a replay of a PokerKit history follows.
+   */
   firstLeftOfButton: 'firstLeftOfButton',
 } as const;
 export type OddChipRule = (typeof OddChipRule)[keyof typeof OddChipRule];
@@ -33,7 +37,10 @@ export type HandConfig = {
   minBet?: number;
   smallBet?: number;
   bigBet?: number;
+  /** Stud: the forced bet of the lowest up card (razz: highest), less than the small bet; 0 or absent for none. */
   bringIn?: number;
+  /** Stud: an open pair on fourth street lets any bet or raise there be the big bet (off by default, as in PokerKit). */
+  openPairBigBet?: boolean;
   rake?: RakeRule;
   oddChips?: OddChipRule;
   /** Cash tables may run an all-in board more than once when every player asks for it. */
@@ -80,6 +87,7 @@ export type HandState = {
   pendingHole: number[];
   pendingBoard: number;
   pendingBurn: boolean;
+  /** Players still to discard and draw this street (in hand order, the first one's turn). */
   pendingDraw: boolean[];
   /** Players still to act this betting round, in order. */
   actors: number[];
@@ -90,7 +98,9 @@ export type HandState = {
   raiseCount: number;
   /** Increments of consecutive all-in raises; together they may make a full raise. */
   allInRaises: number[];
+  /** The player to act must post the bring-in or complete: stud's first street, before anyone has. */
   bringInPending: boolean;
+  /** No one has completed the bring-in yet: the first raise is to the small bet itself. */
   completionPending: boolean;
   /** No more betting is possible: the board runs out. */
   allIn: boolean;

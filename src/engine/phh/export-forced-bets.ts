@@ -17,19 +17,17 @@ function slotOf(player: number, playerCount: number): number {
 
 /**
  * Whether trimmed antes may be read as dead money without changing any pot:
- * true when every player posted the same ante and every player still in the
- * hand at the end put in live chips beyond it (or nobody did). Then the
- * bottom layer of the trimmed pots, everyone's ante, merges into the main pot
- * exactly as dead money would, and no uncalled ante comes back.
+ * true when every player posted the same ante. Then the bottom layer of the
+ * trimmed pots, everyone's ante, is open to every player still in, exactly
+ * as dead money is (a layer of its own at level 0 when someone put in no
+ * live chips, a player all-in for the ante among them; see `computePots`),
+ * and no uncalled ante comes back. A player all-in for part of the ante
+ * makes the antes unequal.
  */
 function trimmedAntesActAsDead(state: HandState): boolean {
   const posted = new Array<number>(state.stacks.length).fill(0);
   for (const op of state.log) if (op.type === 'ante') posted[op.player] += op.amount;
-  const ante = posted[0];
-  if (posted.some((amount) => amount !== ante)) return false;
-  if (ante === 0) return true;
-  const live = state.contributed.map((chips) => chips - ante);
-  return live.every((chips) => chips === 0) || state.active.every((active, i) => !active || live[i] > 0);
+  return posted.every((amount) => amount === posted[0]);
 }
 
 /**
@@ -44,8 +42,8 @@ function trimmedAntesActAsDead(state: HandState): boolean {
  * `ante_trimming_status = false`, so that any PHH reader gets the stacks
  * right. That is exact when the hand's own antes were already dead money, or
  * were trimmed but act as dead money (`trimmedAntesActAsDead`). Otherwise
- * (trimmed antes of different sizes, or a player all-in for the ante) PHH
- * cannot say both at once, and the dead blinds stay in `_dead_blinds`.
+ * (trimmed antes of different sizes, as when a player is all-in for part of
+ * the ante) PHH cannot say both at once, and the dead blinds stay in `_dead_blinds`.
  */
 export function phhForcedBets(state: HandState): PhhForcedBets {
   const config = state.config;

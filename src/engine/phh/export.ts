@@ -2,7 +2,7 @@ import { phhActions } from './export-actions.ts';
 import { phhForcedBets } from './export-forced-bets.ts';
 import type { PhhDocument, PhhUserValue, PhhVariant } from './document.ts';
 import { OddChipRule, type HandState } from '../hand/state.ts';
-import { findVariant, BettingStructure } from '../variants.ts';
+import { findVariant, BettingStructure, usesBringIn } from '../variants.ts';
 
 /** What a hand history says besides the play itself; all optional. */
 export type PhhMetadata = {
@@ -23,8 +23,9 @@ export type PhhMetadata = {
  * entries of `antes` (`phhForcedBets`). What PHH has no field for goes in
  * user-defined fields, which `replayPhh` reads back: `_rake =
  * {basis_points, cap, no_flop_no_drop}`, `_odd_chips` (a split other than
- * PokerKit's), `_runouts` (a board run more than once) and `_posts` (a live
- * post by a player who also has a blind).
+ * PokerKit's), `_runouts` (a board run more than once), `_posts` (a live
+ * post by a player who also has a blind) and `_open_pair_big_bet` (stud's
+ * open-pair option, which PokerKit does not know).
  */
 export function exportPhh(state: HandState, meta: PhhMetadata = {}): PhhDocument {
   const config = state.config;
@@ -39,15 +40,18 @@ export function exportPhh(state: HandState, meta: PhhMetadata = {}): PhhDocument
   if (config.rake && config.rake.basisPoints > 0) {
     userDefined._rake = { basis_points: config.rake.basisPoints, cap: config.rake.cap, no_flop_no_drop: config.rake.noFlopNoDrop };
   }
+  const stud = variant !== undefined && usesBringIn(variant);
   const doc: PhhDocument = {
     variant: config.variant as PhhVariant,
     ante_trimming_status: forced.anteTrimming,
     antes: forced.antes,
-    blinds_or_straddles: forced.blindsOrStraddles,
+    // Stud has a bring-in instead of blinds; PHH forbids the field there.
+    ...(stud ? { bring_in: config.bringIn ?? 0 } : { blinds_or_straddles: forced.blindsOrStraddles }),
     starting_stacks: [...config.startingStacks],
     actions: phhActions(state),
     user_defined: userDefined,
   };
+  if (config.openPairBigBet && stud) userDefined._open_pair_big_bet = true;
   if (variant?.betting === BettingStructure.fixedLimit) {
     doc.small_bet = config.smallBet;
     doc.big_bet = config.bigBet;

@@ -75,6 +75,7 @@ export function configFromPhh(doc: PhhDocument, scale = 1): HandConfig {
     ...(extra('_dead_blinds') ? { deadBlinds: extra('_dead_blinds') } : {}),
     ...(extra('_posts') ? { posts: extra('_posts') } : {}),
     ...(typeof runouts === 'number' && runouts > 1 ? { maxRunouts: runouts } : {}),
+    ...(doc.user_defined._open_pair_big_bet === true ? { openPairBigBet: true } : {}),
     ...(rake ? { rake } : {}),
   };
 }
@@ -86,6 +87,12 @@ function apply(hand: Hand, action: PhhAction, scale: number): void {
       return;
     case 'deal_board':
       hand.dealBoard(action.cards);
+      return;
+    case 'post_bring_in':
+      hand.bringIn(action.player);
+      return;
+    case 'stand_pat_or_discard':
+      hand.draw(action.player, action.cards);
       return;
     case 'fold':
       hand.fold(action.player);
@@ -105,8 +112,6 @@ function apply(hand: Hand, action: PhhAction, scale: number): void {
       return;
     case 'no_op':
       return;
-    default:
-      throw new IllegalActionError('unsupported_action', `"${action.kind}" is not played in ${hand.variant.code}.`);
   }
 }
 
@@ -121,10 +126,17 @@ function keepsFaceDown(hand: Hand, action: Extract<PhhAction, { kind: 'show' }>)
   return waiting && action.cards !== null && action.cards.every((card) => card === UNKNOWN_CARD) && s.active[action.player] === true;
 }
 
-/** Deals unseen hole cards to players the history leaves out, as PokerKit does before the next action. */
+/**
+ * Deals unseen hole cards to players the history leaves out, as PokerKit
+ * does before the next action when that action cannot come first. Draws come
+ * before their replacements, so nothing is owed while a player still draws;
+ * after an all-in, PokerKit's showdown comes before the next street's cards,
+ * so a show or a muck comes first too.
+ */
 function dealMissingHoleCards(hand: Hand, next: PhhAction | undefined): void {
   const s = hand.state;
-  if (s.phase !== HandPhase.dealing || next?.kind === 'deal_hole') return;
+  if (s.phase !== HandPhase.dealing || next?.kind === 'deal_hole' || hand.drawer >= 0) return;
+  if (s.allIn && (next?.kind === 'show' || next?.kind === 'muck')) return;
   for (let player = 0; player < hand.playerCount; player++) {
     const owed = s.pendingHole[player];
     if (owed > 0) hand.dealHole(player, new Array<number>(owed).fill(UNKNOWN_CARD));

@@ -2,18 +2,19 @@ import { IllegalActionError } from '../errors.ts';
 import { Hand } from '../hand/Hand.ts';
 import { HandPhase } from '../hand/state.ts';
 import { cryptoRandom, type RandomSource } from '../random.ts';
-import { BettingStructure, findVariant } from '../variants.ts';
+import { findVariant, usesBringIn } from '../variants.ts';
 import { runOutClock, spendThinkingTime, startClock } from './action-clock.ts';
 import type { DealerEvent, DealerSeat, DealerSettings, DealerState } from './dealer-state.ts';
 import { applyPendingChips, finishHand, handConfig, playDealerPart } from './hand-steps.ts';
 import { applyPlan, planNextHand, type HandPlan } from './lineup.ts';
-import { applyPlayerAction, verifyPlayerAction, type PlayerAction } from './player-action.ts';
+import { applyPlayerAction, publicActionName, verifyPlayerAction, type PlayerAction } from './player-action.ts';
 import { seatPlayer, setSittingOut, setWillPost, standUp, verifySeatPlayer, verifySetSittingOut, verifyStandUp } from './seating.ts';
-import { verifyStakes } from './stakes.ts';
+import { verifyTableGame } from './stakes.ts';
+import { planStudHand } from './stud-lineup.ts';
 import type { TableSeat } from './state.ts';
 
 /** New stakes for the hands dealt from now on (a tournament's next level). */
-export type StakesChange = Partial<Pick<DealerSettings, 'stakes' | 'smallBet' | 'bigBet'>>;
+export type StakesChange = Partial<Pick<DealerSettings, 'stakes' | 'smallBet' | 'bigBet' | 'openPairBigBet'>>;
 
 /** A player taken off the table, with every chip they had on it. */
 export type SeatLeft = { seat: number; playerId: string; chips: number };
@@ -24,7 +25,8 @@ function illegal(code: string, message: string): never {
 
 /**
  * The dealer of one table: who is dealt in, the blinds and the button (by
- * `planNextHand`), the hand in play, the action clock, and the end of each
+ * `planNextHand`; stud's antes by `planStudHand`), the hand in play, the
+ * action clock (a player's turn to bet or to draw), and the end of each
  * hand. It knows nothing of where chips come from or go to: its host (a cash
  * table with wallets, a tournament table) seats players with a stack, takes
  * them off between hands, changes the stakes, and decides when to deal;
@@ -57,10 +59,15 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
     return this.state.hand ? this.state.handSeats.indexOf(seat) : -1;
   }
 
-  /** Who is on the clock: the table seat of the player to act, or -1. */
+  /** Who is on the clock: the table seat of the player to act (to bet, or to draw), or -1. */
   actorSeat(): number {
     const hand = this.state.hand;
-    if (!hand || hand.phase !== HandPhase.betting || hand.actors.length === 0) return -1;
+    if (!hand) return -1;
+    if (hand.phase === HandPhase.dealing) {
+      const drawer = hand.pendingDraw.indexOf(true);
+      return drawer >= 0 ? this.state.handSeats[drawer] : -1;
+    }
+    if (hand.phase !== HandPhase.betting || hand.actors.length === 0) return -1;
     return this.state.handSeats[hand.actors[0]];
   }
 
@@ -142,14 +149,7 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
   // ── stakes ────────────────────────────────────────────────────────────
 
   verifyChangeStakes(change: StakesChange): void {
-    const next = { ...this.state.settings, ...change };
-    verifyStakes(next.stakes);
-    if (findVariant(next.variant)?.betting === BettingStructure.fixedLimit) {
-      const { smallBet, bigBet } = next;
-      if (!Number.isSafeInteger(smallBet) || !Number.isSafeInteger(bigBet) || smallBet <= 0 || bigBet < smallBet) {
-        illegal('bad_stakes', 'A fixed-limit game needs a positive small bet and a big bet at least as large.');
-      }
-    }
+    verifyTableGame({ ...this.state.settings, ...change });
   }
 
   /** Changes the stakes from the next hand on; the hand in play keeps its own. */
@@ -162,8 +162,14 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
 
   /** Whether a hand could be dealt now: none is in play and two ready players have chips. */
   canStartHand(): boolean {
-    const s = this.state;
-    return !s.hand && planNextHand(s.seating, s.settings.stakes) !== null;
+    return !this.state.hand && this.planned() !== null;
+  }
+
+  /** The next hand's players and forced bets under the game's rules: blinds and a button, or stud's antes. */
+  private planned(): HandPlan | null {
+    const { seating, settings } = this.state;
+    const variant = findVariant(settings.variant);
+    return variant && usesBringIn(variant) ? planStudHand(seating, settings.stakes, variant) : planNextHand(seating, settings.stakes);
   }
 
   verifyStartHand(): void {
@@ -174,7 +180,7 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
   private plannedHand(): HandPlan {
     const s = this.state;
     if (s.hand) illegal('hand_in_play', 'A hand is in play; deal the next one once it is over.');
-    return planNextHand(s.seating, s.settings.stakes) ?? illegal('too_few_players', 'A hand needs two ready players with chips.');
+    return this.planned() ?? illegal('too_few_players', 'A hand needs two ready players with chips.');
   }
 
   /** Deals the next hand: moves the button and blinds, posts, deals, and plays the dealer's part up to the first decision. */
@@ -210,7 +216,7 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
     const info = this.state.info[seat] as S;
     spendThinkingTime(this.state, info, now);
     applyPlayerAction(hand, this.handIndexOf(seat), action);
-    info.lastAction = action.action;
+    info.lastAction = publicActionName(action);
     info.timeouts = 0;
     const events: DealerEvent[] = [];
     this.afterChange(hand, now, events);
@@ -232,7 +238,11 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
     return this.state.actionDeadline;
   }
 
-  /** The action clock at `now`: the time bank starts, or the player to act checks or folds and times out. */
+  /**
+   * The action clock at `now`: the time bank starts, or the player to act
+   * times out: a player to draw stands pat, a bring-in is posted, otherwise
+   * the player checks or folds.
+   */
   tick(now: number): DealerEvent[] {
     const s = this.state;
     if (s.actionDeadline <= 0 || now < s.actionDeadline) return [];
@@ -245,7 +255,9 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
     if (runOutClock(s, info)) return [];
     const hand = this.hand as Hand;
     const player = this.handIndexOf(seat);
-    if (hand.canCheck(player)) hand.check(player);
+    if (hand.drawer === player) hand.draw(player, []);
+    else if (hand.canBringIn(player)) hand.bringIn(player);
+    else if (hand.canCheck(player)) hand.check(player);
     else hand.fold(player);
     info.lastAction = 'timeout';
     const events: DealerEvent[] = [];

@@ -13,6 +13,8 @@ export type DealerSettings = {
   /** Fixed limit: the small and big bet. No and pot limit: the minimum bet is the big blind. */
   smallBet: number;
   bigBet: number;
+  /** Stud: an open pair on fourth street lets a bet or raise there be the big bet (off by default, as in PokerKit). */
+  openPairBigBet?: boolean;
   rake?: RakeRule;
   maxRunouts: number;
   actionMs: number;

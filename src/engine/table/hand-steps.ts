@@ -1,6 +1,6 @@
 import type { Hand } from '../hand/Hand.ts';
 import { HandPhase, OddChipRule, type HandConfig } from '../hand/state.ts';
-import { BettingStructure, findVariant } from '../variants.ts';
+import { BettingStructure, findVariant, usesBringIn } from '../variants.ts';
 import { stopClock } from './action-clock.ts';
 import type { DealerEvent, DealerSettings, DealerState, SeatResult } from './dealer-state.ts';
 import type { HandPlan } from './lineup.ts';
@@ -10,7 +10,9 @@ import { setSittingOut } from './seating.ts';
 
 /** The configuration of the planned hand under the table's current settings. */
 export function handConfig(settings: DealerSettings, plan: HandPlan): HandConfig {
-  const fixed = findVariant(settings.variant)?.betting === BettingStructure.fixedLimit;
+  const variant = findVariant(settings.variant);
+  const fixed = variant?.betting === BettingStructure.fixedLimit;
+  const stud = variant !== undefined && usesBringIn(variant);
   return {
     variant: settings.variant,
     startingStacks: plan.startingStacks,
@@ -20,6 +22,7 @@ export function handConfig(settings: DealerSettings, plan: HandPlan): HandConfig
     posts: plan.posts,
     anteTrimming: !settings.stakes.bigBlindAnte,
     ...(fixed ? { smallBet: settings.smallBet, bigBet: settings.bigBet } : { minBet: settings.stakes.bigBlind }),
+    ...(stud ? { bringIn: settings.stakes.bringIn ?? 0, ...(settings.openPairBigBet ? { openPairBigBet: true } : {}) } : {}),
     ...(settings.rake ? { rake: settings.rake } : {}),
     oddChips: OddChipRule.leftOfButton,
     maxRunouts: settings.maxRunouts,
@@ -31,6 +34,8 @@ export function handConfig(settings: DealerSettings, plan: HandPlan): HandConfig
  * What the dealer does by itself after any change: an all-in hand is
  * tabled, the showdown is played in turn (each player's wish, else a hand
  * that can win is shown and one that cannot is mucked), and the board runs once.
+ * (In a draw game the hand is all-in only on its last street: players
+ * still draw, and show at the end.)
  */
 export function playDealerPart(s: DealerState, hand: Hand): void {
   if (hand.state.allIn && !hand.isComplete) {

@@ -1,5 +1,6 @@
 export type { Stakes, TableSeat, TableState } from './state.ts';
-export { verifyStakes } from './stakes.ts';
+export { verifyStakes, verifyTableGame, type TableGame } from './stakes.ts';
+export { planStudHand } from './stud-lineup.ts';
 export {
   MAX_TABLE_SEATS,
   canSeatPlayer,
@@ -21,4 +22,6 @@ export { applyPlan, planNextHand, verifyPlan, type HandPlan } from './lineup.ts'
 export { Dealer, type SeatLeft, type StakesChange } from './Dealer.ts';
 export { dealerSeat, emptyDealerState } from './dealer-state.ts';
 export type { DealerEvent, DealerSeat, DealerSettings, DealerState, SeatResult } from './dealer-state.ts';
-export { allInMove, applyPlayerAction, verifyPlayerAction, type AllInMove, type PlayerAction } from './player-action.ts';
+export {
+  allInMove, applyPlayerAction, publicActionName, verifyPlayerAction, type AllInMove, type BetAction, type DrawAction, type PlayerAction,
+} from './player-action.ts';

@@ -68,10 +68,11 @@ export type HandPlan = {
   /** Table seats in hand order: first left of the button, the button's seat last when it is live. */
   seats: number[];
   playerIds: string[];
-  /** The button seat; it may be empty or hold a player who is not dealt in (a dead button). */
+  /** The button seat; it may be empty or hold a player who is not dealt in (a dead button). -1 in stud, which has none. */
   button: number;
-  /** -1 when the small blind is dead. Heads-up, the button's seat. */
+  /** -1 when the small blind is dead. Heads-up, the button's seat. -1 in stud. */
   smallBlindSeat: number;
+  /** -1 in stud. */
   bigBlindSeat: number;
   startingStacks: number[];
   antes: number[];
@@ -231,6 +232,8 @@ export function verifyPlan(table: TableState, plan: HandPlan): void {
   plan.seats.forEach((s, i) => {
     if (table.seats[s]?.playerId !== plan.playerIds[i]) stale();
   });
+  // A stud plan has no button and no blinds.
+  if (plan.button === -1 && plan.bigBlindSeat === -1 && plan.smallBlindSeat === -1) return;
   if (!plan.seats.includes(plan.bigBlindSeat) || !Number.isSafeInteger(plan.button) || plan.button < 0 || plan.button >= n) stale();
   if (plan.smallBlindSeat >= 0 ? !plan.seats.includes(plan.smallBlindSeat) : table.bigBlindSeat < 0) stale();
 }
@@ -240,12 +243,19 @@ export function verifyPlan(table: TableState, plan: HandPlan): void {
  * move (a dead small blind's position is the last big blind's seat), players
  * dealt in owe nothing any more (`isNew`, missed blinds and `willPost`
  * cleared), and players left out are marked with the blinds that passed
- * them. Stacks are unchanged: the hand's result is the caller's to record.
+ * them. A stud plan moves no position and marks nobody. Stacks are
+ * unchanged: the hand's result is the caller's to record.
  */
 export function applyPlan(table: TableState, plan: HandPlan): TableState {
   verifyPlan(table, plan);
   const n = table.maxSeats;
   const dealt = new Set(plan.seats);
+  if (plan.button === -1) {
+    // Stud: no blind passed anyone, and the blinds' positions wait for a game that has them.
+    const seats = table.seats.map((seat, s): TableSeat | null =>
+      seat && dealt.has(s) ? { ...seat, isNew: false, missedSmallBlind: false, missedBigBlind: false, willPost: false } : seat && { ...seat });
+    return { ...table, seats, handsPlayed: table.handsPlayed + 1 };
+  }
   const smallPosition = plan.smallBlindSeat >= 0 ? plan.smallBlindSeat : table.bigBlindSeat;
   const seats = table.seats.map((seat, s): TableSeat | null => {
     if (!seat) return null;

@@ -34,7 +34,9 @@ export type TableState = {
 /**
  * The forced bets of a cash table, in chips. `ante` is what each dealt-in
  * player posts, or with `bigBlindAnte` the whole ante the big blind posts for
- * the table. `straddle`, when above zero, is a live straddle left of the big blind.
+ * the table. `straddle`, when above zero, is a live straddle left of the big
+ * blind. Stud has no blinds (both 0): every player antes and the lowest up
+ * card (razz: the highest) posts `bringIn`.
  */
 export type Stakes = {
   smallBlind: number;
@@ -42,4 +44,5 @@ export type Stakes = {
   ante: number;
   bigBlindAnte?: boolean;
   straddle?: number;
+  bringIn?: number;
 };

@@ -19,6 +19,13 @@ describe('pots and showdown', () => {
     assert.deepEqual(hand.state.stacks, [0, 0, 350]);
   });
 
+  it('when a player is all in for a dead ante then the antes are a pot of their own that they may win', () => {
+    const hand = startHand(nlConfig([100, 100, 2], { antes: [2, 2, 2], anteTrimming: false }), ['KsKd', 'QsQd', 'AsAd'], 'Jc8d5h3s4c');
+    playOut(hand);
+    assert.deepEqual(hand.state.pots.map((pot) => [pot.amount, pot.eligible]), [[6, [0, 2]], [4, [0]]], 'the queens mucked');
+    assert.deepEqual(hand.state.stacks, [100, 96, 6]);
+  });
+
   it('when the short stack has the best hand then it wins only the main pot', () => {
     const hand = startHand(nlConfig([50, 100, 200]), ['AsAd', 'KsKd', '3s3d'], 'Qc9c7h4d2s');
     hand.raiseTo(2, 200);

@@ -87,11 +87,27 @@ describe('PHH export', () => {
     assert.deepEqual(replay.hand.state.pots, hand.state.pots);
   });
 
-  it('when a player is all in for the ante then a dead blind stays in _dead_blinds, since antes cannot hold it', () => {
+  it('when a player is all in for the whole ante then a dead blind is still an entry of antes, the antes being open to them either way', () => {
     const config = nlConfig([100, 100, 100, 2], { antes: [2, 2, 2, 2], posts: [0, 0, 2, 0], deadBlinds: [0, 0, 1, 0] });
     const hand = startHand(config, ['KsKd', 'QsQd', '7c2d', 'AsAd'], 'Jc8d5h3s4c');
     playOut(hand);
     assert.equal(hand.state.stacks[3], 9, 'the all-in ante won the antes and the dead blind');
+
+    const doc = exportPhh(hand.state);
+
+    assert.equal(doc.user_defined._dead_blinds, undefined);
+    assert.deepEqual(doc.antes, [2, 2, 3, 2]);
+    assert.equal(doc.ante_trimming_status, false);
+    const replay = replayPhh(parsePhh(writePhh(doc)));
+    assert.ok(replay.ok);
+    assert.deepEqual(replay.finishingStacks, hand.state.stacks);
+  });
+
+  it('when a player is all in for part of the ante then a dead blind stays in _dead_blinds, since antes cannot hold it', () => {
+    const config = nlConfig([100, 100, 100, 1], { antes: [2, 2, 2, 2], posts: [0, 0, 2, 0], deadBlinds: [0, 0, 1, 0] });
+    const hand = startHand(config, ['KsKd', 'QsQd', '7c2d', 'AsAd'], 'Jc8d5h3s4c');
+    playOut(hand);
+    assert.equal(hand.state.stacks[3], 5, 'the short ante won one chip of each ante and the dead blind');
 
     const doc = exportPhh(hand.state);
     const asAntes = { ...doc, antes: [2, 2, 3, 2], ante_trimming_status: false, user_defined: { ...doc.user_defined } };
@@ -101,7 +117,7 @@ describe('PHH export', () => {
     assert.deepEqual(doc.antes, [2, 2, 2, 2]);
     assert.equal(doc.ante_trimming_status, true);
     assert.deepEqual(verifyPhh(parsePhh(writePhh(doc))), { ok: true, repairs: 0 });
-    assert.equal(verifyPhh(asAntes).ok, false, 'as dead money the all-in ante could win nothing');
+    assert.equal(verifyPhh(asAntes).ok, false, 'as dead money the short ante would win all the antes');
   });
 
   it('when players are all in before the flop then their shows come before the runout, in PokerKit\'s showdown order', () => {
