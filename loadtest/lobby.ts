@@ -35,7 +35,8 @@ export class Lobby {
 
   /** Joins the lobby and resolves once the first listing has arrived. */
   static async open(client: Client, timeoutMs = 10_000): Promise<Lobby> {
-    const room = await client.joinOrCreate('lobby');
+    // Each Felt process opens its lobby at start-up; clients may only join it.
+    const room = await client.join('lobby');
     const lobby = new Lobby(room);
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the lobby sent no listing within ${timeoutMs} ms`)), timeoutMs);

@@ -7,25 +7,29 @@ import type { CashTableEvent } from '../src/engine/cash/state.ts';
 import { IllegalActionError } from '../src/engine/errors.ts';
 import { PersistenceError } from '../src/persistence/types.ts';
 import { verifyToken } from '../src/auth/tokens.ts';
-import { settingsFromTemplate, stakesLabel } from '../src/tables/settings.ts';
+import { settingsFromTemplate } from '../src/tables/settings.ts';
 import { publicTableView, type PublicTableView } from '../src/tables/public-view.ts';
+import { listingChanged, listingOf, type TableListing } from '../src/tables/live-table.ts';
+import type { ExpelResult, TableHost } from '../src/tables/table-host.ts';
 import { TableState, type Seat } from '../schema/TableState.ts';
+import { guardFrames } from './frame-guard.ts';
 import { ActMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage, DrawMessage, describeIssue } from './messages.ts';
 import { projectTable, type FinishedHand } from './project.ts';
 import { Rejection } from './rejection.ts';
 import { refuseSnapshot } from './snapshot-refusal.ts';
-import { roomServices } from './services.ts';
+import type { RoomCreateOptions, RoomServices } from './services.ts';
 import { TableMoney } from './table-money.ts';
+import { FUNDS, WalletBook, insufficientFunds } from './wallet-book.ts';
 import { TableObserver } from '../src/observability/table-observer.ts';
 
-export type TableMetadata = {
-  tableId: string; name: string; variant: string; stakes: string; smallBlind: number; bigBlind: number;
-  minBuyIn: number; maxBuyIn: number; seated: number; maxSeats: number; waiting: number;
-  /** Only while an admin closes it (no new hands; players stand up after the current one), so lobbies see PROTOCOL.md's fields. */
-  closing?: true;
-};
-
 type Player = { playerId: string; name: string; isAdmin: boolean };
+/** What `onAuth` hands `onJoin`: the player, and their wallet's balance as read then (see `WalletBook.ticket`). */
+type Admission = Player & { wallet: { balance: number; ticket: number } };
+
+/** Whether an error is a refusal to answer with `error` (the state is unchanged), not a failure. */
+function isRefusal(error: unknown): error is IllegalActionError | Rejection {
+  return error instanceof IllegalActionError || error instanceof Rejection;
+}
 
 /** The room's own patch interval: see `patchSoon`. */
 const BACKSTOP_PATCH_MS = 1_000;
@@ -37,9 +41,14 @@ const BACKSTOP_PATCH_MS = 1_000;
  * Commands run one at a time through a queue, so a buy-in that waits on the
  * database never interleaves with a bet.
  */
-export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata; client: Client<{ userData: Player }> }> {
+export class TableRoom extends Room<{ state: TableState; metadata: TableListing; client: Client<{ userData: Player }> }> implements TableHost {
+  private services!: RoomServices;
   private table!: CashTable;
   private money!: TableMoney;
+  /** The wallets of the players here, as far as this room knows them: a buy-in nobody can pay is refused without the database. */
+  private readonly wallets = new WalletBook();
+  /** Commands of each player's messages waiting in the queue (see `registerMessages`). */
+  private readonly pending = new Map<string, number>();
   private finished: FinishedHand | null = null;
   private queue: Promise<void> = Promise.resolve();
   /** The table's next deadline (action clock, next deal …): a plain timer, exact to the millisecond, not the room clock that only ticks with patches. */
@@ -49,7 +58,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   private views = new Map<string, Seat>();
   /** A client joined or a seat was taken since the views were last matched to seats (`refresh`). */
   private viewsStale = true;
-  private readonly observer = new TableObserver(roomServices().metrics);
+  private observer!: TableObserver;
   private closed = false;
   /** Another process holds the lease now: this room runs nothing more and is going away (`abandon`). */
   private fenced = false;
@@ -58,8 +67,14 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   /** Called once no hand is in play (see `drain`). */
   private handOverWaiters: (() => void)[] = [];
 
-  override async onCreate(options: { tableId: string }): Promise<void> {
-    const { db, snapshots, log } = roomServices();
+  override async onCreate(options: RoomCreateOptions & { tableId?: unknown }): Promise<void> {
+    const { services } = options;
+    this.services = services;
+    this.observer = new TableObserver(services.metrics);
+    guardFrames(this, { messages: services.messages, frameLog: services.frameLog, now: services.now });
+    const { db, snapshots, log } = services;
+    // Only the server opens tables (clients cannot create rooms), always with the table's id.
+    if (typeof options.tableId !== 'string') throw new Error('A table room opens with the id of its table.');
     this.roomId = options.tableId;
     this.autoDispose = false;
     // Every change is sent at once (`patchSoon`); the patch tick is only a backstop, and at 20 a second it cost more than the play itself.
@@ -71,7 +86,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     const snapshot = await db.snapshots.load(record.id).catch((error: unknown) => refuseSnapshot(error, record.id, log));
     this.table = snapshot
       ? CashTable.restore(snapshot.state)
-      : CashTable.create(record.id, record.name, { ...settingsFromTemplate(template), ...roomServices().timings });
+      : CashTable.create(record.id, record.name, { ...settingsFromTemplate(template), ...services.timings });
     const wire = new TableState();
     const settings = this.table.state.settings;
     Object.assign(wire, {
@@ -80,7 +95,10 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
       minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn, maxSeats: settings.maxSeats,
     });
     this.setState(wire);
-    this.money = new TableMoney(record.id, this.table);
+    this.money = new TableMoney(record.id, this.table, services, (money, moved) => {
+      if (!moved) this.wallets.doubt(money.playerId);
+      else this.wallets.moved(money.playerId, money.kind === 'cashOut' ? money.amount : -money.amount);
+    });
     this.registerMessages();
     log.info({ tableId: record.id, restored: Boolean(snapshot), handNumber: this.table.state.handNumber }, 'table open');
     // A restored table resumes its clocks from now: time spent down is not charged to anyone.
@@ -92,7 +110,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
 
   private resumeClocks(): void {
     const s = this.table.state;
-    const now = roomServices().now();
+    const now = this.services.now();
     if (s.actionDeadline > 0) {
       s.actionStartedAt = now;
       s.actionDeadline = now + s.settings.actionMs;
@@ -107,27 +125,30 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     this.table.resumeDealing(now);
   }
 
-  override async onAuth(_client: Client, options: { token?: unknown }): Promise<Player> {
-    const { secret, db } = roomServices();
+  override async onAuth(_client: Client, options: { token?: unknown }): Promise<Admission> {
+    const { secret, db } = this.services;
     if (typeof options?.token !== 'string') throw new ServerError(401, 'Join with your token: joinById(tableId, { token }).');
     try {
       const claims = await verifyToken(options.token, secret);
-      const player = await db.players.findById(claims.playerId);
+      const ticket = this.wallets.ticket(claims.playerId);
+      const [player, balance] = await Promise.all([db.players.findById(claims.playerId), db.ledger.balance('player', claims.playerId)]);
       if (!player) throw new ServerError(401, 'Unknown player.');
       if (player.bannedAt) throw new ServerError(403, 'This account is banned.');
-      return { playerId: player.id, name: player.name, isAdmin: player.isAdmin };
+      return { playerId: player.id, name: player.name, isAdmin: player.isAdmin, wallet: { balance, ticket } };
     } catch (error) {
       if (error instanceof ServerError) throw error;
       throw new ServerError(401, 'Your token is not valid; sign in again.');
     }
   }
 
-  override onJoin(client: Client<{ userData: Player }>, _options: unknown, auth: Player): void {
-    client.userData = auth;
+  override onJoin(client: Client<{ userData: Player }>, _options: unknown, auth: Admission): void {
+    const { wallet, ...player } = auth;
+    client.userData = player;
     client.view = new StateView();
     this.viewsStale = true;
+    this.wallets.learn(player.playerId, wallet.balance, wallet.ticket, this.services.now());
     this.enqueue(client, 'join', () => {
-      this.table.setConnected(auth.playerId, true, roomServices().now());
+      this.table.setConnected(player.playerId, true, this.services.now());
       return [];
     });
   }
@@ -137,7 +158,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     // A room that lost its table keeps no seat for anyone: held open for a reconnection, it would answer joins meant for the table's new host.
     if (!player || this.fenced || this.table.seatOf(player.playerId) < 0) return;
     this.enqueue(client, 'drop', () => {
-      this.table.setConnected(player.playerId, false, roomServices().now());
+      this.table.setConnected(player.playerId, false, this.services.now());
       return [];
     });
     await this.allowReconnection(client, Math.ceil(this.table.state.settings.reconnectMs / 1000));
@@ -152,7 +173,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     }
     this.viewsStale = true;
     this.enqueue(client, 'reconnect', () => {
-      this.table.setConnected(player.playerId, true, roomServices().now());
+      this.table.setConnected(player.playerId, true, this.services.now());
       return [];
     });
   }
@@ -160,10 +181,14 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   override onLeave(client: Client<{ userData: Player }>): void {
     // A seated player who leaves the room keeps the seat as disconnected; the table's clocks decide the rest.
     const player = client.userData;
-    if (!player || this.table.seatOf(player.playerId) < 0) return;
+    if (!player) return;
     if (this.clients.some((other) => other !== client && other.userData?.playerId === player.playerId)) return;
+    if (this.table.seatOf(player.playerId) < 0) {
+      this.wallets.forget(player.playerId);
+      return;
+    }
     this.enqueue(client, 'leaveRoom', () => {
-      this.table.setConnected(player.playerId, false, roomServices().now());
+      this.table.setConnected(player.playerId, false, this.services.now());
       return [];
     });
   }
@@ -178,13 +203,23 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   override async onDispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     await this.queue;
-    await roomServices().snapshots.flush();
+    await this.services.snapshots.flush();
   }
 
   // ── messages ──────────────────────────────────────────────────────────
 
+  /**
+   * Each message is checked twice. When it arrives, against the table as it
+   * stands (`check`): a request that is going to be refused (a seat taken,
+   * not your turn, more chips than your wallet holds) is answered at once and
+   * never queued, so a flood of them costs no database work and delays no one.
+   * That is only safe while none of the sender's own messages waits in the
+   * queue: what they asked before may make this one legal. Then in turn, in
+   * the queue, since the state may have changed meanwhile.
+   */
   private registerMessages(): void {
-    const on = <S extends z.ZodType>(type: string, schema: S, handler: (player: Player, message: z.infer<S>, client: Client<{ userData: Player }>, receivedAt: number) => Promise<CashTableEvent[]> | CashTableEvent[]): void => {
+    type Handler<T> = (player: Player, message: T, receivedAt: number) => Promise<CashTableEvent[]> | CashTableEvent[];
+    const on = <S extends z.ZodType>(type: string, schema: S, handler: Handler<z.infer<S>>, check?: (player: Player, message: z.infer<S>) => void): void => {
       this.onMessage(type, (client: Client<{ userData: Player }>, raw: unknown) => {
         const receivedAt = this.observer.messageReceived();
         const parsed = schema.safeParse(raw ?? undefined);
@@ -192,64 +227,114 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
           client.send('error', { code: 'bad_message', message: describeIssue(parsed.error), request: type });
           return;
         }
-        this.enqueue(client, type, () => handler(client.userData as Player, parsed.data, client, receivedAt));
+        const player = client.userData as Player;
+        if (check && !this.pending.has(player.playerId)) {
+          try {
+            check(player, parsed.data);
+          } catch (error) {
+            // Anything but a refusal is the queue's to report.
+            if (isRefusal(error)) return void client.send('error', { code: error.code, message: error.message, request: type });
+          }
+        }
+        this.enqueue(client, type, () => handler(player, parsed.data, receivedAt), player.playerId);
       });
     };
-    const now = (): number => roomServices().now();
-    on('sit', SitMessage, (player, message) => this.money.buyIn(player, message.seat, message.buyIn));
-    on('act', ActMessage, (player, message, _client, receivedAt) => {
+    const now = (): number => this.services.now();
+    const notDraw = (): never => {
+      throw new Rejection('not_a_draw_game', 'This table does not play a draw game.');
+    };
+    on('sit', SitMessage, async (player, message) => {
+      this.table.verifySit(player.playerId, message.seat, message.buyIn);
+      await this.requireFunds(player.playerId, message.buyIn);
+      return this.money.buyIn(player, message.seat, message.buyIn);
+    }, (player, message) => {
+      this.table.verifySit(player.playerId, message.seat, message.buyIn);
+      this.checkFunds(player.playerId, message.buyIn);
+    });
+    on('act', ActMessage, (player, message, receivedAt) => {
       const events = this.table.act(player.playerId, message as PlayerAction, now());
       this.observer.actApplied(message.action, receivedAt);
       return events;
-    });
-    on('draw', DrawMessage, () => {
-      throw new Rejection('not_a_draw_game', 'This table does not play a draw game.');
-    });
+    }, (player, message) => this.table.verifyAct(player.playerId, message as PlayerAction));
+    on('draw', DrawMessage, notDraw, notDraw);
     on('show', EmptyMessage, (player) => this.table.showdownChoice(player.playerId, 'show', now()));
     on('muck', EmptyMessage, (player) => this.table.showdownChoice(player.playerId, 'muck', now()));
     on('sitOut', EmptyMessage, (player) => {
       this.table.sitOut(player.playerId);
       return [];
-    });
+    }, (player) => this.table.verifySitOut(player.playerId));
     on('sitIn', EmptyMessage, (player) => {
       this.table.sitIn(player.playerId, now());
       return [];
+    }, (player) => this.table.verifySitIn(player.playerId));
+    on('topUp', TopUpMessage, async (player, message) => {
+      this.table.verifyTopUp(player.playerId, message.amount);
+      await this.requireFunds(player.playerId, message.amount);
+      return this.money.topUp(player, message.amount);
+    }, (player, message) => {
+      this.table.verifyTopUp(player.playerId, message.amount);
+      this.checkFunds(player.playerId, message.amount);
     });
-    on('topUp', TopUpMessage, (player, message) => this.money.topUp(player, message.amount));
     on('leave', EmptyMessage, (player) => this.table.leave(player.playerId, now()));
-    on('waitlist', WaitlistMessage, (player, message) => this.table.waitlist(player.playerId, player.name, message.join, now()));
+    on('waitlist', WaitlistMessage, (player, message) => this.table.waitlist(player.playerId, player.name, message.join, now()),
+      (player, message) => this.table.verifyWaitlist(player.playerId, message.join));
     this.onMessage('*', (client: Client<{ userData: Player }>, type: string | number) => {
       client.send('error', { code: 'unknown_message', message: `"${String(type)}" is not a message this table understands.`, request: String(type) });
     });
   }
 
+  /** Refuses, with no database work, an amount the player's wallet does not hold as far as this room knows; unsure is the queue's to find out. */
+  private checkFunds(playerId: string, amount: number): void {
+    if (this.wallets.canPay(playerId, amount, this.services.now()) === FUNDS.short) throw insufficientFunds();
+  }
+
+  /** In the queue: refuses an amount the wallet does not hold, reading the balance first when the room's is unknown or old enough to read again. */
+  private async requireFunds(playerId: string, amount: number): Promise<void> {
+    const { db, now } = this.services;
+    if (this.wallets.canPay(playerId, amount, now()) === FUNDS.unsure) {
+      const ticket = this.wallets.ticket(playerId);
+      this.wallets.learn(playerId, await db.ledger.balance('player', playerId), ticket, now());
+    }
+    this.checkFunds(playerId, amount);
+  }
+
   // ── the loop ──────────────────────────────────────────────────────────
 
-  /** Runs a command after the ones before it; refusals go back to the sender as `error`. */
-  private enqueue(client: Client | null, request: string, command: () => Promise<CashTableEvent[]> | CashTableEvent[]): void {
+  /**
+   * Runs a command after the ones before it; refusals go back to the sender
+   * as `error`. A player's own commands are counted while they wait (`pending`).
+   */
+  private enqueue(client: Client | null, request: string, command: () => Promise<CashTableEvent[]> | CashTableEvent[], playerId?: string): void {
+    if (playerId) this.pending.set(playerId, (this.pending.get(playerId) ?? 0) + 1);
     this.queue = this.queue.then(async () => {
-      if (this.fenced) return;
       try {
+        if (this.fenced) return;
         const events = await command();
         await this.refresh(events);
       } catch (error) {
-        if (error instanceof IllegalActionError || error instanceof Rejection) {
+        if (isRefusal(error)) {
           client?.send('error', { code: error.code, message: error.message, request });
           return;
         }
         if (error instanceof PersistenceError && error.code === 'lease_lost') {
-          roomServices().leaseLost(this.roomId);
+          this.services.leaseLost(this.roomId);
           return;
         }
-        roomServices().log.error({ err: error, tableId: this.roomId, request }, 'table command failed');
+        this.services.log.error({ err: error, tableId: this.roomId, request }, 'table command failed');
         client?.send('error', { code: 'server_error', message: 'Something went wrong on the server; the table is unchanged.', request });
+      } finally {
+        if (playerId) {
+          const left = (this.pending.get(playerId) ?? 1) - 1;
+          if (left > 0) this.pending.set(playerId, left);
+          else this.pending.delete(playerId);
+        }
       }
     });
   }
 
   /** After every command: settle money and records, redraw the wire state, reset the clock, mark a snapshot. */
   private async refresh(events: CashTableEvent[]): Promise<void> {
-    const { db, snapshots, processId } = roomServices();
+    const { db, snapshots, processId } = this.services;
     const ended = events.find((event) => event.type === 'handComplete');
     if (ended && !events.some((event) => event.type === 'cashOut' || event.type === 'moveMoney')) {
       // No chip leaves the table with this hand, so its players may see it end
@@ -330,23 +415,13 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     this.timer = null;
     const deadline = this.table.nextDeadline();
     if (deadline <= 0) return;
-    const delay = Math.max(0, deadline - roomServices().now());
-    this.timer = setTimeout(() => this.enqueue(null, 'tick', () => this.table.tick(roomServices().now())), delay);
+    const delay = Math.max(0, deadline - this.services.now());
+    this.timer = setTimeout(() => this.enqueue(null, 'tick', () => this.table.tick(this.services.now())), delay);
   }
 
   private async updateListing(): Promise<void> {
-    const s = this.table.state;
-    const settings = s.settings;
-    const metadata: TableMetadata = {
-      tableId: s.tableId, name: s.name, variant: settings.variant,
-      stakes: stakesLabel({ ...settings.stakes, smallBet: settings.smallBet, bigBet: settings.bigBet }),
-      smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind,
-      minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn,
-      seated: this.table.seatedCount(), maxSeats: settings.maxSeats, waiting: s.waiting.length, ...(s.closing ? { closing: true as const } : {}),
-    };
-    const current = this.metadata as TableMetadata | undefined;
-    if (current && current.seated === metadata.seated && current.waiting === metadata.waiting && current.closing === metadata.closing) return;
-    await this.setMetadata(metadata);
+    const listing = listingOf(this.table);
+    if (listingChanged(this.metadata as TableListing | undefined, listing)) await this.setMetadata(listing);
   }
 
   /**
@@ -389,8 +464,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     await this.runInTurn('close', () => {
       if (this.table.state.closing) return [];
       started = true;
-      roomServices().log.info({ tableId: this.roomId }, 'table closing');
-      return this.table.close(roomServices().now());
+      this.services.log.info({ tableId: this.roomId }, 'table closing');
+      return this.table.close(this.services.now());
     });
     return started;
   }
@@ -399,7 +474,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
    * A ban: the player leaves the waiting list, stands up after the hand they
    * are playing (chips back to the wallet), and their clients are sent away.
    */
-  async expel(playerId: string): Promise<{ seated: boolean; waiting: boolean; disconnected: number }> {
+  async expel(playerId: string): Promise<ExpelResult> {
     const s = this.table.state;
     let seated = false;
     let waiting = false;
@@ -407,7 +482,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
     await this.runInTurn('expel', () => {
       seated = this.table.seatOf(playerId) >= 0;
       waiting = s.waiting.some((w) => w.playerId === playerId);
-      return seated || waiting ? this.table.expel(playerId, roomServices().now()) : [];
+      return seated || waiting ? this.table.expel(playerId, this.services.now()) : [];
     });
     let disconnected = 0;
     for (const client of [...this.clients]) {
@@ -447,7 +522,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   async abandon(): Promise<void> {
     this.fenced = true;
     if (this.timer) clearTimeout(this.timer);
-    roomServices().snapshots.forget(this.roomId);
+    this.services.snapshots.forget(this.roomId);
     for (const resolve of this.handOverWaiters.splice(0)) resolve();
     this.dropReservedSeats();
     await this.disconnect(CloseCode.SERVER_SHUTDOWN);
@@ -477,7 +552,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableMetadata
   private async finishClosing(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const { db, processId, log } = roomServices();
+    const { db, processId, log } = this.services;
     await this.money.saveSnapshotNow();
     await db.tables.setStatus(this.roomId, 'closed');
     await db.tables.release(this.roomId, processId);

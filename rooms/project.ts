@@ -1,6 +1,7 @@
 import { formatCard } from '../src/engine/cards.ts';
 import type { CashTable } from '../src/engine/cash/CashTable.ts';
 import { HandPhase, type HandState } from '../src/engine/hand/state.ts';
+import { seatStatus, showedHand } from '../src/tables/seat-view.ts';
 import { Legal, Pot, Seat, type TableState } from '../schema/TableState.ts';
 
 /** The last finished hand, kept on display (board, shown cards) until the next deal. */
@@ -132,15 +133,11 @@ export function projectTable(wire: TableState, table: CashTable, finished: Finis
     setString(seat, 'name', info.name);
     setNumber(seat, 'stack', live && inHand ? live.state.stacks[player] : (tableSeat?.stack ?? 0));
     setNumber(seat, 'bet', live && inHand ? live.state.bets[player] : 0);
-    let status = 'active';
-    if (!info.connected) status = 'disconnected';
-    else if (tableSeat?.sittingOut && !(live && inHand)) status = 'sittingOut';
-    else if (live && inHand && !live.state.active[player]) status = 'folded';
-    else if (live && inHand && live.state.stacks[player] === 0) status = 'allin';
-    setString(seat, 'status', status);
+    setString(seat, 'status', seatStatus(info.connected, Boolean(tableSeat?.sittingOut), live ? live.state : null, player));
     setString(seat, 'lastAction', info.lastAction);
+    // The owner's own cards: the schema keeps `cards` in their view only.
     setCards(seat.cards, live && inHand ? live.state.hole[player] : null);
-    const showing = handState !== null && inHand && handState.shown[player];
+    const showing = handState !== null && inHand && showedHand(handState, player);
     setCards(seat.shownCards, showing ? handState.hole[player] : null);
     setCards(seat.upCards, handState && inHand ? handState.hole[player] : null, handState?.holeUp[player]);
     const mine = legal && legal.player === player && live && inHand ? legal : null;

@@ -4,7 +4,8 @@ import { pendingMoneyTransfer } from '../src/money/transfers.ts';
 import { leaseLost } from '../src/persistence/snapshots.ts';
 import { PersistenceError } from '../src/persistence/types.ts';
 import { Rejection } from './rejection.ts';
-import { roomServices } from './services.ts';
+import type { RoomServices } from './services.ts';
+import { insufficientFunds } from './wallet-book.ts';
 
 type Player = { playerId: string; name: string };
 
@@ -18,10 +19,15 @@ type Player = { playerId: string; name: string };
 export class TableMoney {
   private readonly tableId: string;
   private readonly table: CashTable;
+  private readonly services: RoomServices;
+  /** Told of every movement once the ledger has answered: `moved` false when the wallet could not pay. */
+  private readonly onSettled: (money: PendingMoney, moved: boolean) => void;
 
-  constructor(tableId: string, table: CashTable) {
+  constructor(tableId: string, table: CashTable, services: RoomServices, onSettled: (money: PendingMoney, moved: boolean) => void = () => {}) {
     this.tableId = tableId;
     this.table = table;
+    this.services = services;
+    this.onSettled = onSettled;
   }
 
   /** A buy-in: the player sits once the chips are on the table. */
@@ -35,7 +41,7 @@ export class TableMoney {
 
   /** Moves one pending amount between the player's wallet and the table account, then settles it on the table. */
   async move(money: PendingMoney): Promise<CashTableEvent[]> {
-    const { db, now } = roomServices();
+    const { db, now } = this.services;
     await this.saveSnapshotNow();
     let moved = true;
     try {
@@ -46,9 +52,10 @@ export class TableMoney {
       if (!(error instanceof PersistenceError && error.code === 'insufficient_funds')) throw error;
       moved = false;
     }
+    this.onSettled(money, moved);
     const events = this.table.settleMoney(money.key, moved, now());
     await this.saveSnapshotNow();
-    if (!moved) throw new Rejection('insufficient_funds', 'Your wallet does not hold that many chips.');
+    if (!moved) throw insufficientFunds();
     return events;
   }
 
@@ -65,7 +72,7 @@ export class TableMoney {
 
   /** Writes the table's snapshot now. Throws `lease_lost`, writing nothing, when another process holds the table's lease: then no money may move. */
   async saveSnapshotNow(): Promise<void> {
-    const { db, processId } = roomServices();
+    const { db, processId } = this.services;
     const state = this.table.state;
     const refused = await db.snapshots.saveMany([{ tableId: this.tableId, version: state.version, state }], processId);
     if (refused.length > 0) throw leaseLost(this.tableId);

@@ -58,6 +58,14 @@ export type Config = {
    * hand in play; finished hands are written with their snapshot, whatever it is.
    */
   snapshotMs: number;
+  /** Messages each client may send a room per second, on average (`FELT_MESSAGE_RATE`). */
+  messageRate: number;
+  /**
+   * Messages a client may send at once before the rate applies (`FELT_MESSAGE_BURST`).
+   * Past it, messages are dropped (the first answered with `rate_limited`), and a
+   * client that runs twice the burst over is disconnected.
+   */
+  messageBurst: number;
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -135,10 +143,12 @@ const schema = z.object({
   FELT_LEASE_MS: withDefault(integer('a number of milliseconds from 500 to 600000', 500, 600_000), 3000),
   FELT_DRAIN_MS: optional(integer('a number of milliseconds from 0 to 3600000', 0, 3_600_000)),
   FELT_SNAPSHOT_MS: withDefault(integer('a number of milliseconds from 10 to 10000', 10, 10_000), 50),
+  FELT_MESSAGE_RATE: withDefault(integer('a whole number of messages per second from 1 to 10000', 1, 10_000), 10),
+  FELT_MESSAGE_BURST: withDefault(integer('a whole number of messages from 1 to 100000', 1, 100_000), 20),
 });
 
 // Settings whose values may be shown back in an error; the others can hold passwords.
-const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_ANALYTICS_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_SNAPSHOT_MS', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
+const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_ANALYTICS_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_SNAPSHOT_MS', 'FELT_MESSAGE_RATE', 'FELT_MESSAGE_BURST', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
 
 // One of the pair without the other would silently leave the room without an admin.
 function adminPairIssues(env: Record<string, string | undefined>): ConfigIssue[] {
@@ -192,5 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Alone, a process has nobody to hand a hand to: it stops at once and resumes the hand on restart.
     drainMs: settings.FELT_DRAIN_MS ?? (settings.REDIS_URL ? 30_000 : 0),
     snapshotMs: settings.FELT_SNAPSHOT_MS,
+    messageRate: settings.FELT_MESSAGE_RATE,
+    messageBurst: settings.FELT_MESSAGE_BURST,
   };
 }

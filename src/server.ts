@@ -1,4 +1,5 @@
-import { LobbyRoom, matchMaker, Server } from '@colyseus/core';
+import { matchMaker, Server } from '@colyseus/core';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import { createLogger } from './log.ts';
 import { createServerMetrics, snapshotWritesObserver } from './observability/server-metrics.ts';
@@ -19,14 +20,19 @@ import { drainTables } from './cluster/drain.ts';
 import { Heartbeat } from './cluster/liveness.ts';
 import { Readiness } from './cluster/readiness.ts';
 import { SpreadPingTransport } from './transport/spread-ping-transport.ts';
+import { colyseusLogger } from './transport/colyseus-logger.ts';
+import { LimitedLog } from './transport/limited-log.ts';
 import { tableControl } from './tables/manage.ts';
+import { publicListings } from './tables/live-table.ts';
 import { feltJobs, liveTablesOf } from './jobs/felt-jobs.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { InsightFeed } from './insights/feed.ts';
 import { insightService, type InsightService } from './insights/service.ts';
 import { webRoutes } from './web/serve.ts';
-import { setRoomServices, type RoomServices } from '../rooms/services.ts';
-import { TableRoom, type TableMetadata } from '../rooms/TableRoom.ts';
+import type { RoomServices } from '../rooms/services.ts';
+import { FRAME_LOG_LIMIT } from '../rooms/frame-guard.ts';
+import { FeltLobbyRoom } from '../rooms/FeltLobbyRoom.ts';
+import { TableRoom } from '../rooms/TableRoom.ts';
 
 export type FeltServer = {
   port: number;
@@ -45,14 +51,15 @@ export type FeltServer = {
   close(): Promise<void>;
 };
 
-async function listTables(): Promise<{ tableId: string; name: string; variant: string; stakes: string; seated: number; maxSeats: number; waiting: number }[]> {
-  const rooms = await matchMaker.query({ name: 'table' });
-  return rooms
-    .map((room) => room.metadata as TableMetadata | undefined)
-    .filter((meta): meta is TableMetadata => Boolean(meta?.tableId))
-    .map(({ tableId, name, variant, stakes, seated, maxSeats, waiting }) => ({ tableId, name, variant, stakes, seated, maxSeats, waiting }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
+/**
+ * What a client may ask the matchmaker: to join a room that exists, by name
+ * (the lobby) or by id (a table), or to reconnect. Never to create one:
+ * tables are opened by the server under a lease, and the lobby is one room
+ * per process that the server opens at start-up. `create` and
+ * `joinOrCreate` would run a room's `onCreate` (a table's database load)
+ * for anyone, before any token is looked at.
+ */
+const CLIENT_MATCHMAKING = ['join', 'joinById', 'reconnect'];
 
 /**
  * Starts Felt: the database (PGlite unless DATABASE_URL), the HTTP API, the
@@ -60,10 +67,12 @@ async function listTables(): Promise<{ tableId: string; name: string; variant: s
  */
 export async function startServer(config: Config & {
   tableTimings?: RoomServices['timings'];
+  /** Where the log lines go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
   /** False: jobs run only when `jobs.runDue` is called (in-process tests, so no minute tick lands mid-test). */
   runJobsOnSchedule?: boolean;
 }): Promise<FeltServer> {
-  const log = createLogger(config);
+  const log = createLogger(config, config.logDestination);
   const deckKey = await resolveDeckKey(config);
   const deckKeyProblem = deckKeyWarning(deckKey, config.databaseUrl);
   if (deckKeyProblem) log.warn({ path: deckKey.path }, deckKeyProblem);
@@ -80,18 +89,23 @@ export async function startServer(config: Config & {
     owner: config.processId,
     onRefused: (tableIds) => tableIds.forEach(leaseLost),
   });
-  setRoomServices({ db, secret, log, metrics, snapshots, processId: config.processId, leaseLost, now: Date.now, timings: config.tableTimings ?? {} });
+  const services: RoomServices = {
+    db, secret, log, metrics, snapshots, processId: config.processId, leaseLost, now: Date.now, timings: config.tableTimings ?? {},
+    messages: { rate: config.messageRate, burst: config.messageBurst },
+    frameLog: new LimitedLog(log, FRAME_LOG_LIMIT),
+  };
 
   const tables = tableControl({ db, log, openRoom: (tableId) => ownership.open(tableId) });
   const cluster = clusterBackend(config);
   // The insights job runs on one process; every process's admins hear its findings through presence.
   const insightFeed = new InsightFeed({ log });
   await insightFeed.attach(cluster.presence);
-  const insights = insightService({ db, feed: insightFeed, liveTables: listTables, webhookUrl: config.insightsWebhookUrl, log });
+  const insights = insightService({ db, feed: insightFeed, liveTables: publicListings, webhookUrl: config.insightsWebhookUrl, log });
   await quietPm2Io();
   const readiness = new Readiness({ ownership, database: () => db.ping(), presence: () => cluster.presence.exists('felt:ready-probe') });
   const server = new Server({
     transport: new SpreadPingTransport(),
+    logger: colyseusLogger(log),
     greet: false,
     gracefullyShutdown: false,
     presence: cluster.presence,
@@ -103,7 +117,7 @@ export async function startServer(config: Config & {
       app.use(requestContext(log));
       app.get('/metrics', metricsHandler(metrics.registry));
       app.use(createApiRouter({
-        db, config, secret, listTables, tables, insights,
+        db, config, secret, listTables: publicListings, tables, insights,
         health: async () => ({ db: await db.ping(), presence: cluster.kind, snapshotBacklog: snapshots.backlog }),
         ready: () => readiness.check(),
         log,
@@ -112,9 +126,11 @@ export async function startServer(config: Config & {
       app.use(webRoutes({ db, secret, log }));
     },
   });
-  server.define('lobby', LobbyRoom);
-  server.define('table', TableRoom).enableRealtimeListing();
+  server.define('lobby', FeltLobbyRoom, { services });
+  server.define('table', TableRoom, { services }).enableRealtimeListing();
+  matchMaker.controller.exposedMethods = CLIENT_MATCHMAKING;
   await server.listen(config.port);
+  await matchMaker.createRoom('lobby', {});
 
   // Before any table is listed: a peer that saw listings but no heartbeat would sweep them.
   const heartbeat = new Heartbeat(cluster.presence, matchMaker.processId, 2 * config.leaseMs);
@@ -159,7 +175,6 @@ export async function startServer(config: Config & {
       await ownership.stop(true);
       await heartbeat.stop();
       cluster.close();
-      setRoomServices(null);
       await db.close();
     },
   };

@@ -39,6 +39,8 @@ describe('config', () => {
       leaseMs: 3000,
       drainMs: 0,
       snapshotMs: 50,
+      messageRate: 10,
+      messageBurst: 20,
     });
   });
 
@@ -66,6 +68,8 @@ describe('config', () => {
       FELT_LEASE_MS: '2000',
       FELT_DRAIN_MS: '5000',
       FELT_SNAPSHOT_MS: '250',
+      FELT_MESSAGE_RATE: '5',
+      FELT_MESSAGE_BURST: '40',
     });
 
     assert.deepEqual(config, {
@@ -91,6 +95,8 @@ describe('config', () => {
       leaseMs: 2000,
       drainMs: 5000,
       snapshotMs: 250,
+      messageRate: 5,
+      messageBurst: 40,
     });
   });
 
@@ -132,6 +138,13 @@ describe('config', () => {
     assert.match(issuesOf({ FELT_SNAPSHOT_MS: '5' }).FELT_SNAPSHOT_MS, /from 10 to 10000 \(got "5"\)/);
     assert.match(issuesOf({ FELT_SNAPSHOT_MS: '1s' }).FELT_SNAPSHOT_MS, /from 10 to 10000 \(got "1s"\)/);
     assert.match(issuesOf({ FELT_SNAPSHOT_MS: '60000' }).FELT_SNAPSHOT_MS, /from 10 to 10000/);
+  });
+
+  it('when the message rate or burst is not a whole number in range then each is refused with its value', () => {
+    assert.match(issuesOf({ FELT_MESSAGE_RATE: '0' }).FELT_MESSAGE_RATE, /messages per second from 1 to 10000 \(got "0"\)/);
+    assert.match(issuesOf({ FELT_MESSAGE_RATE: '2.5' }).FELT_MESSAGE_RATE, /from 1 to 10000 \(got "2.5"\)/);
+    assert.match(issuesOf({ FELT_MESSAGE_BURST: '100001' }).FELT_MESSAGE_BURST, /messages from 1 to 100000 \(got "100001"\)/);
+    assert.match(issuesOf({ FELT_MESSAGE_BURST: 'lots' }).FELT_MESSAGE_BURST, /from 1 to 100000/);
   });
 
   it('when the token lifetime is written in other units then it is read in seconds', () => {

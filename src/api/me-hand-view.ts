@@ -2,9 +2,7 @@ import { formatCard, type Card } from '../engine/cards.ts';
 import type { Operation } from '../engine/hand/operations.ts';
 import type { HandState } from '../engine/hand/state.ts';
 import type { HandRecord } from '../persistence/types.ts';
-
-/** A card nobody may see from here, as PROTOCOL.md writes it. */
-const HIDDEN = '??';
+import { HIDDEN_CARD, visibleHole } from '../tables/seat-view.ts';
 
 /** One player of a hand as the caller may see them. */
 export type HandPlayerView = {
@@ -68,28 +66,12 @@ export function playerIndexOf(record: HandRecord, playerId: string): number {
   return record.playerIds.indexOf(playerId);
 }
 
-/**
- * Which of a player's hole cards anyone at the table saw: cards dealt face
- * up, and whatever their last `show` revealed (shown cards are public,
- * PROTOCOL.md). Hidden positions are null.
- */
-function publicHole(state: HandState, player: number): (Card | null)[] {
-  const visible: (Card | null)[] = state.hole[player].map((card, k) => (state.holeUp[player]?.[k] ? card : null));
-  for (const op of state.log) {
-    if (op.type !== 'show' || op.player !== player) continue;
-    op.cards.forEach((card, k) => {
-      if (card >= 0) visible[k] = card;
-    });
-  }
-  return visible;
-}
-
 function cardsOf(cards: readonly (Card | null)[]): string[] {
-  return cards.map((card) => (card === null ? HIDDEN : formatCard(card)));
+  return cards.map((card) => (card === null ? HIDDEN_CARD : formatCard(card)));
 }
 
 function hidden(count: number): string[] {
-  return new Array<string>(count).fill(HIDDEN);
+  return new Array<string>(count).fill(HIDDEN_CARD);
 }
 
 /** Table seats by hand index; hands without recorded seats use their indexes. */
@@ -114,7 +96,7 @@ export function myHandSummary(record: HandRecord, viewer: number): MyHandSummary
   const players = record.playerIds.map((playerId, player): HandPlayerView => ({
     seat: seatOf(player),
     playerId,
-    cards: player === viewer ? cardsOf(state.hole[player]) : cardsOf(publicHole(state, player)),
+    cards: cardsOf(visibleHole(state, player, player === viewer ? 'owner' : 'public')),
     shown: showed.has(player),
     folded: folded.has(player),
     net: net(player),

@@ -7,6 +7,7 @@ import type { ApiDeps, HealthReport, ReadinessReport } from './types.ts';
 
 const tableListings = z.array(z.object({
   tableId: z.string(), name: z.string(), variant: z.string(), stakes: z.string().describe('"1/2", or a limit game\'s bets'),
+  minBuyIn: z.number().int(), maxBuyIn: z.number().int(),
   seated: z.number().int(), maxSeats: z.number().int(), waiting: z.number().int(),
 }));
 

@@ -4,20 +4,13 @@ import type { Config } from '../config.ts';
 import type { InsightService } from '../insights/service.ts';
 import type { Logger } from '../log.ts';
 import type { Database } from '../persistence/database.ts';
+import type { PublicTableListing } from '../tables/live-table.ts';
 import type { TableControl } from '../tables/manage.ts';
 
 export type { ReadinessReport };
 
 /** One row of `GET /api/tables` (PROTOCOL.md): `stakes` reads like "1/2". */
-export type TableListing = {
-  tableId: string;
-  name: string;
-  variant: string;
-  stakes: string;
-  seated: number;
-  maxSeats: number;
-  waiting: number;
-};
+export type TableListing = PublicTableListing;
 
 /** `snapshotBacklog`: tables whose latest changes are not durable yet (0: everything so far is in the database). */
 export type HealthReport = { db: boolean; presence: string; snapshotBacklog?: number };

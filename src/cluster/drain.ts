@@ -1,6 +1,5 @@
-import { matchMaker } from '@colyseus/core';
 import type { Logger } from 'pino';
-import type { TableRoom } from '../../rooms/TableRoom.ts';
+import { localTable, type TableHost } from '../tables/table-host.ts';
 
 /**
  * The first step of handing tables over on shutdown: every table this
@@ -9,9 +8,7 @@ import type { TableRoom } from '../../rooms/TableRoom.ts';
  * snapshot, and their next owner resumes it.
  */
 export async function drainTables(tableIds: string[], ms: number, log: Logger): Promise<void> {
-  const rooms = tableIds
-    .map((id) => matchMaker.getLocalRoomById(id) as TableRoom | undefined)
-    .filter((room): room is TableRoom => room !== undefined);
+  const rooms = tableIds.map(localTable).filter((room): room is TableHost => room !== undefined);
   const finished = await Promise.all(rooms.map((room) => room.drain(ms).catch((error: unknown) => {
     log.error({ err: error, tableId: room.roomId }, 'could not drain a table; it moves as it is');
     return false;

@@ -2,7 +2,7 @@ import { matchMaker } from '@colyseus/core';
 import type { Logger } from 'pino';
 import type { Database } from '../persistence/database.ts';
 import { isSnapshotRefusal } from '../persistence/snapshot-format.ts';
-import type { TableRoom } from '../../rooms/TableRoom.ts';
+import { localTable } from '../tables/table-host.ts';
 import { isProcessAlive } from './liveness.ts';
 
 export type OwnershipOptions = { db: Database; processId: string; log: Logger; leaseMs: number };
@@ -203,7 +203,7 @@ export class TableOwnership {
     this.options.log.warn('a peer took this process for dead while it stalled; listing its tables again');
     await matchMaker.presence.hset(HOSTS_KEY, matchMaker.processId, this.options.processId);
     await this.renew();
-    for (const id of this.owned) await (matchMaker.getLocalRoomById(id) as TableRoom | undefined)?.relist();
+    for (const id of this.owned) await localTable(id)?.relist();
   }
 
   /** Whether this process has made its first claim of orphaned tables since it started, and claims still. */
@@ -291,7 +291,7 @@ export class TableOwnership {
     const record = await db.tables.get(tableId);
     if (record?.ownerProcess === processId || record?.status === 'closed') return;
     this.owned.delete(tableId);
-    const room = matchMaker.getLocalRoomById(tableId) as TableRoom | undefined;
+    const room = localTable(tableId);
     if (!room) return;
     log.warn({ tableId, owner: record?.ownerProcess ?? null }, 'lost the lease of a table this process still runs; stopping its room');
     this.stopping.add(tableId);

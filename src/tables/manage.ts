@@ -1,30 +1,16 @@
 import { matchMaker } from '@colyseus/core';
 import type { Logger } from 'pino';
-import type { TableMetadata, TableRoom } from '../../rooms/TableRoom.ts';
 import type { Database } from '../persistence/database.ts';
 import type { TableRecord } from '../persistence/types.ts';
+import { listedTables, liveTableOf, type LiveTable } from './live-table.ts';
 import type { PublicTableView } from './public-view.ts';
 import { newTableId } from './seed.ts';
+import { callTable, type ExpelResult, type TableHost } from './table-host.ts';
 
-/** A live table as the admin list shows it: its room's listing joined with its row. */
-export type LiveTable = {
-  tableId: string;
-  name: string;
-  templateId: string | null;
-  variant: string;
-  stakes: string;
-  seated: number;
-  maxSeats: number;
-  waiting: number;
-  /** Connections to the room: players and watchers. */
-  clients: number;
-  status: 'open' | 'closing';
-  /** The Felt process that holds the table's lease (as `/api/health` names processes), or null. */
-  processId: string | null;
-};
+export type { LiveTable };
 
 /** What the room of a banned player's tables did about them. */
-export type Expulsion = { tableId: string; seated: boolean; waiting: boolean; disconnected: number };
+export type Expulsion = { tableId: string } & ExpelResult;
 
 export const TABLE_ERROR = {
   unknownTemplate: 'unknown_template',
@@ -54,7 +40,7 @@ export interface TableControl {
   list(): Promise<LiveTable[]>;
   /** A new table from an active template, its room open in this process when this resolves. */
   open(templateId: string, name?: string): Promise<TableRecord>;
-  /** Starts a graceful close (see `TableRoom.closeGracefully`); resolves once the table stopped dealing. */
+  /** Starts a graceful close (see `TableHost.closeGracefully`); resolves once the table stopped dealing. */
   close(tableId: string): Promise<void>;
   /** The table's public view (no hidden cards, no deck). */
   inspect(tableId: string): Promise<PublicTableView>;
@@ -97,10 +83,10 @@ export function tableControl(options: TableControlOptions): TableControl {
   }
 
   /** Calls the room of a live table; a room that went away meanwhile (closed, or its process died) says why. */
-  async function callRoom<M extends 'closeGracefully' | 'publicView'>(tableId: string, method: M): Promise<Awaited<ReturnType<TableRoom[M]>>> {
+  async function callRoom<M extends 'closeGracefully' | 'publicView'>(tableId: string, method: M): Promise<Awaited<ReturnType<TableHost[M]>>> {
     await liveTable(tableId);
     try {
-      return await matchMaker.remoteRoomCall<TableRoom, M>(tableId, method, [], timeout) as Awaited<ReturnType<TableRoom[M]>>;
+      return await callTable(tableId, method, [] as Parameters<TableHost[M]>, timeout);
     } catch (error) {
       await liveTable(tableId);
       // Still listed yet not answering: its process is stuck or dead and the listing stale. The log keeps the cause.
@@ -111,20 +97,10 @@ export function tableControl(options: TableControlOptions): TableControl {
 
   return {
     async list() {
-      const [rooms, rows] = await Promise.all([matchMaker.query({ name: 'table' }), db.tables.listOpen()]);
+      const [listed, rows] = await Promise.all([listedTables(), db.tables.listOpen()]);
       const byId = new Map(rows.map((row) => [row.id, row]));
-      return rooms
-        .filter((room) => (room.metadata as TableMetadata | undefined)?.tableId)
-        .map((room) => {
-          const meta = room.metadata as TableMetadata;
-          const row = byId.get(room.roomId);
-          return {
-            tableId: room.roomId, name: meta.name, templateId: row?.templateId ?? null,
-            variant: meta.variant, stakes: meta.stakes, seated: meta.seated, maxSeats: meta.maxSeats, waiting: meta.waiting,
-            clients: room.clients, status: meta.closing ? 'closing' as const : 'open' as const,
-            processId: row?.ownerProcess ?? null,
-          };
-        })
+      return listed
+        .map((table) => liveTableOf(table, byId.get(table.listing.tableId)))
         .sort((a, b) => a.name.localeCompare(b.name) || a.tableId.localeCompare(b.tableId));
     },
 
@@ -157,7 +133,7 @@ export function tableControl(options: TableControlOptions): TableControl {
 
     async expelEverywhere(playerId) {
       const rooms = await matchMaker.query({ name: 'table' });
-      const answers = await Promise.allSettled(rooms.map((room) => matchMaker.remoteRoomCall<TableRoom, 'expel'>(room.roomId, 'expel', [playerId], timeout)));
+      const answers = await Promise.allSettled(rooms.map((room) => callTable(room.roomId, 'expel', [playerId], timeout)));
       const expelled: Expulsion[] = [];
       const unreachable: string[] = [];
       answers.forEach((answer, i) => {

@@ -3,9 +3,7 @@ import { CashTable } from '../engine/cash/CashTable.ts';
 import type { CashTableState } from '../engine/cash/state.ts';
 import { Hand } from '../engine/hand/Hand.ts';
 import type { Operation } from '../engine/hand/operations.ts';
-
-/** How a hidden card reads in a public view (PROTOCOL.md: an unknown card is `??`). */
-export const HIDDEN_CARD = '??';
+import { HIDDEN_CARD, seatStatus, showedHand, visibleHole, type SeatStatus } from './seat-view.ts';
 
 export type PublicSeat = {
   seat: number;
@@ -16,7 +14,7 @@ export type PublicSeat = {
   /** Committed on this street. */
   bet: number;
   /** As PROTOCOL.md's Seat.status: active, folded, allin, sittingOut, disconnected. */
-  status: string;
+  status: SeatStatus;
   inHand: boolean;
   connected: boolean;
   /** They stand up when the hand ends (asked to leave, banned, or the table closes). */
@@ -102,21 +100,18 @@ export function publicTableView(state: CashTableState): PublicTableView {
     const tableSeat = s.seating.seats[index];
     const player = hand ? s.handSeats.indexOf(index) : -1;
     const inHand = hand !== null && player >= 0;
-    let status = 'active';
-    if (!info.connected) status = 'disconnected';
-    else if (tableSeat?.sittingOut && !inHand) status = 'sittingOut';
-    else if (hand && inHand && !hand.active[player]) status = 'folded';
-    else if (hand && inHand && hand.stacks[player] === 0) status = 'allin';
     const hole = hand && inHand ? hand.hole[player] : [];
     const up = hand && inHand ? hand.holeUp[player] : [];
-    const shown = hand !== null && inHand && hand.shown[player];
+    const seen = hand && inHand ? visibleHole(hand, player, 'public') : [];
+    const shown = hand !== null && inHand && showedHand(hand, player);
     seats.push({
       seat: index, playerId: info.playerId, name: info.name,
       stack: hand && inHand ? hand.stacks[player] : (tableSeat?.stack ?? 0),
       bet: hand && inHand ? hand.bets[player] : 0,
-      status, inHand, connected: info.connected,
+      status: seatStatus(info.connected, Boolean(tableSeat?.sittingOut), hand, player),
+      inHand, connected: info.connected,
       leaveAfterHand: info.leaveAfterHand || s.closing, lastAction: info.lastAction,
-      hiddenCards: shown ? 0 : hole.filter((_, k) => !up[k]).length,
+      hiddenCards: seen.filter((card) => card === null).length,
       upCards: cards(hole.filter((_, k) => up[k])),
       shownCards: shown ? cards(hole) : [],
     });

@@ -4,8 +4,8 @@ import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { expectProblem, startApi, type TestApi } from './helpers.ts';
 
 const TABLES: TableListing[] = [
-  { tableId: 't-aaaa1111', name: "Hold'em 1/2 #1", variant: 'NT', stakes: '1/2', seated: 3, maxSeats: 9, waiting: 0 },
-  { tableId: 't-bbbb2222', name: 'Omaha 2/5 #1', variant: 'PO', stakes: '2/5', seated: 6, maxSeats: 6, waiting: 2 },
+  { tableId: 't-aaaa1111', name: "Hold'em 1/2 #1", variant: 'NT', stakes: '1/2', minBuyIn: 40, maxBuyIn: 200, seated: 3, maxSeats: 9, waiting: 0 },
+  { tableId: 't-bbbb2222', name: 'Omaha 2/5 #1', variant: 'PO', stakes: '2/5', minBuyIn: 100, maxBuyIn: 500, seated: 6, maxSeats: 6, waiting: 2 },
 ];
 
 describe('api: public routes', () => {

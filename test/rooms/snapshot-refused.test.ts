@@ -1,27 +1,35 @@
 import assert from 'node:assert/strict';
-import { roomServices } from '../../rooms/services.ts';
+import { Writable } from 'node:stream';
 import { DEFAULT_TEMPLATES } from '../../src/tables/default-templates.ts';
 import { newTableId } from '../../src/tables/seed.ts';
 import { BACKENDS } from '../persistence/databases.ts';
 import { tableState } from '../persistence/table-states.ts';
 import { startFelt, type Felt } from '../support/felt.ts';
 
-/** The error lines of the server's log about `tableId`, and a promise of the first. */
-function watchErrors(tableId: string): { lines: Record<string, unknown>[]; first: Promise<Record<string, unknown>> } {
-  const log = roomServices().log;
-  const original = log.error.bind(log);
+/** The server's error lines about one table, and a promise of the first; `sink` is where the server logs. */
+function errorLines(): { sink: Writable; watch(tableId: string): { lines: Record<string, unknown>[]; first: Promise<Record<string, unknown>> } } {
+  let tableId = '';
   const lines: Record<string, unknown>[] = [];
   let heard: (line: Record<string, unknown>) => void = () => {};
   const first = new Promise<Record<string, unknown>>((resolve) => { heard = resolve; });
-  log.error = ((fields: unknown, ...rest: unknown[]) => {
-    if (typeof fields === 'object' && fields !== null && (fields as { tableId?: unknown }).tableId === tableId) {
-      const line = { ...(fields as Record<string, unknown>), msg: rest[0] };
-      lines.push(line);
-      heard(line);
-    }
-    return (original as (...args: unknown[]) => void)(fields, ...rest);
-  }) as typeof log.error;
-  return { lines, first };
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const text of String(chunk).split('\n').filter(Boolean)) {
+        const line = JSON.parse(text) as Record<string, unknown>;
+        if (line.level !== 50 || !tableId || line.tableId !== tableId) continue;
+        lines.push(line);
+        heard(line);
+      }
+      done();
+    },
+  });
+  return {
+    sink,
+    watch(id) {
+      tableId = id;
+      return { lines, first };
+    },
+  };
 }
 
 /** How many times the rooms loaded each table's snapshot. */
@@ -45,12 +53,13 @@ for (const backend of BACKENDS) {
     this.timeout(60_000);
 
     it('when a table\'s snapshot has a format this Felt does not know then one line says so, the table stays closed and is not claimed again, and the other tables open', async () => {
-      const felt = await startFelt(backend);
+      const log = errorLines();
+      const felt = await startFelt(backend, { FELT_LOG_LEVEL: 'error' }, { logDestination: log.sink });
       try {
         const { db } = felt.server;
         const template = await db.templates.create({ ...DEFAULT_TEMPLATES[0], minTables: 0 });
         const tableId = newTableId();
-        const errors = watchErrors(tableId);
+        const errors = log.watch(tableId);
         const loads = countLoads(felt);
         // As a newer Felt would have left it: a snapshot in a format from the future.
         await db.snapshots.saveMany([{ tableId, version: 3, state: tableState(tableId) }]);

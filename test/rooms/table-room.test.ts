@@ -161,7 +161,7 @@ for (const backend of BACKENDS) {
 
     it('when a player sits then the lobby lists the table with its new seat count', async () => {
       const tableId = await felt.openTable();
-      const lobby = await felt.client().joinOrCreate('lobby');
+      const lobby = await felt.client().join('lobby');
       rooms.push(lobby);
       const listing = await nextMessage<any[]>(lobby, 'rooms');
       const entry = listing.find((room) => room.roomId === tableId);

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
+import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../src/config.ts';
 import { startServer, type FeltServer } from '../../src/server.ts';
 import type { TemplateInput } from '../../src/persistence/types.ts';
@@ -40,9 +41,10 @@ export const TEST_TIMINGS = { pauseMs: 150, reconnectMs: 3_000, standUpMs: 60_00
  * Felt in this process on a free port: PGlite files in a temp folder, or a
  * fresh PostgreSQL database for the `postgresql` backend. `env` restarts one
  * on the data of an earlier run; `timings` changes some of the quick clocks
- * (a browser test gives a person time to see a hand's result).
+ * (a browser test gives a person time to see a hand's result);
+ * `logDestination` receives its log lines (with `FELT_LOG_LEVEL` set in `env`).
  */
-export async function startFelt(backend: Backend | null, env: Record<string, string> = {}, options: { timings?: Partial<typeof TEST_TIMINGS> } = {}): Promise<Felt> {
+export async function startFelt(backend: Backend | null, env: Record<string, string> = {}, options: { timings?: Partial<typeof TEST_TIMINGS>; logDestination?: DestinationStream } = {}): Promise<Felt> {
   const settings: Record<string, string> = { ...env };
   let dropDatabase: (() => Promise<void>) | null = null;
   let dataDir: string | null = null;
@@ -60,7 +62,7 @@ export async function startFelt(backend: Backend | null, env: Record<string, str
   settings.FELT_AUTH_RATE_LIMIT ??= '10000';
   const config = loadConfig(settings);
   // Jobs run when a test calls `server.jobs.runDue`, not on the minute, so a tick never lands mid-test.
-  const server = await startServer({ ...config, tableTimings: { ...TEST_TIMINGS, ...options.timings }, runJobsOnSchedule: false });
+  const server = await startServer({ ...config, tableTimings: { ...TEST_TIMINGS, ...options.timings }, runJobsOnSchedule: false, logDestination: options.logDestination });
   const url = `http://127.0.0.1:${config.port}`;
   const felt: Felt = {
     url, server, env: settings,

@@ -3,7 +3,8 @@ import { formatCard } from '../../src/engine/cards.ts';
 import { CashTable } from '../../src/engine/cash/CashTable.ts';
 import type { CashTableSettings } from '../../src/engine/cash/settings.ts';
 import { seededRandom } from '../../src/engine/random.ts';
-import { HIDDEN_CARD, publicTableView, redactOperation } from '../../src/tables/public-view.ts';
+import { publicTableView, redactOperation } from '../../src/tables/public-view.ts';
+import { HIDDEN_CARD } from '../../src/tables/seat-view.ts';
 
 const SETTINGS: CashTableSettings = {
   variant: 'NT', stakes: { smallBlind: 1, bigBlind: 2, ante: 0 }, smallBet: 0, bigBet: 0,
