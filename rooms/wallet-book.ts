@@ -45,7 +45,7 @@ export class WalletBook {
 
   /** Taken before reading a balance: the read is kept only if this room moved none of the player's money meanwhile (`learn`). */
   ticket(playerId: string): number {
-    return this.entry(playerId).moves;
+    return this.entries.get(playerId)?.moves ?? 0;
   }
 
   /** A balance read from the ledger at `now`, after `ticket`. */
