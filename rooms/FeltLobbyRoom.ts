@@ -1,23 +1,10 @@
 import { LobbyRoom, type Client } from '@colyseus/core';
-import { z } from 'zod';
 import { guardFrames } from './frame-guard.ts';
-import { describeIssue } from './messages.ts';
+import { describeIssue, LobbyFilter } from './messages.ts';
 import type { RoomCreateOptions } from './services.ts';
 
 /** A lobby client's filter, as LobbyRoom keeps it. */
 type FilterInput = LobbyRoom['clientOptions'][string]['filter'];
-
-/** A `filter` message: which rooms to list (LobbyRoom's `{name?, metadata?}`), or none to list them all. */
-export const LobbyFilter = z.union([
-  z.strictObject({
-    name: z.string().max(64).optional(),
-    metadata: z.record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean()]))
-      .refine((fields) => Object.keys(fields).length <= 16, 'a filter compares at most 16 metadata fields')
-      .optional(),
-  }),
-  z.null(),
-  z.undefined(),
-]);
 
 /** A filter as text that is the same for the same question, whatever the order of its fields (an empty filter lists nothing; none lists everything). */
 function filterKey(filter: unknown): string {
@@ -64,14 +51,15 @@ export class FeltLobbyRoom extends LobbyRoom {
   }
 
   private answerFilter(client: Client, raw: unknown): void {
-    const parsed = LobbyFilter.safeParse(raw ?? undefined);
-    if (!parsed.success) {
+    // No filter at all lists every room.
+    const parsed = raw === undefined || raw === null ? null : LobbyFilter.safeParse(raw);
+    if (parsed && !parsed.success) {
       client.send('error', { code: 'bad_message', message: describeIssue(parsed.error), request: 'filter' });
       return;
     }
     const options = this.clientOptions[client.sessionId];
     if (!options) return;
-    const filter: FilterInput = parsed.data ?? undefined;
+    const filter: FilterInput = parsed ? parsed.data : undefined;
     if (filterKey(options.filter) === filterKey(filter)) return;
     options.filter = filter;
     client.send('rooms', this.filterItemsForClient(options));

@@ -21,6 +21,19 @@ export const TopUpMessage = z.strictObject({ amount: z.number().int().positive()
 
 export const WaitlistMessage = z.strictObject({ join: z.boolean() });
 
+/**
+ * The `lobby` room's `filter` (and join option `filter`): which rooms to
+ * list, as Colyseus's LobbyRoom compares them. Bounded, so a question stays
+ * small; no filter at all lists every room.
+ */
+export const LobbyFilter = z.strictObject({
+  name: z.string().max(64).optional().describe('Only rooms of this name: "table".'),
+  metadata: z.record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean()]))
+    .refine((fields) => Object.keys(fields).length <= 16, 'a filter compares at most 16 metadata fields')
+    .optional()
+    .describe('Only rooms whose metadata has these values, like {"variant": "NT"} (at most 16).'),
+});
+
 /** The first problem with a payload, as a sentence. */
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];

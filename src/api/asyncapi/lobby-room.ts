@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import type { TableMetadata } from '../../../rooms/TableRoom.ts';
+import { LobbyFilter } from '../../../rooms/messages.ts';
+import type { TableListing } from '../../tables/live-table.ts';
 import type { RoomDoc } from './document.ts';
 
-/** A table's metadata in the lobby (PROTOCOL.md, `lobby`), as `TableRoom` lists it. */
+/** A table's metadata in the lobby (PROTOCOL.md, `lobby`), as `TableRoom` lists it (`TableListing`). */
 export const TableListingMetadata = z.object({
   tableId: z.string(),
   name: z.string(),
@@ -19,8 +20,8 @@ export const TableListingMetadata = z.object({
 });
 
 // Both ways, so the schema and the room's type cannot part: a field added to one and not the other fails the type check.
-const _fromRoom: z.infer<typeof TableListingMetadata> = {} as TableMetadata;
-const _toRoom: TableMetadata = {} as z.infer<typeof TableListingMetadata>;
+const _fromRoom: z.infer<typeof TableListingMetadata> = {} as TableListing;
+const _toRoom: TableListing = {} as z.infer<typeof TableListingMetadata>;
 
 /**
  * One room in the lobby (Colyseus's room listing). Only tables are listed
@@ -41,10 +42,6 @@ export const RoomListing = z.object({
   metadata: TableListingMetadata,
 });
 
-const LobbyFilter = z.object({
-  name: z.string().optional().describe('Only rooms of this name: "table".'),
-  metadata: z.record(z.string(), z.unknown()).optional().describe('Only rooms whose metadata has these values, like {"variant": "NT"}.'),
-});
 
 const listingExample = {
   roomId: 't-3f2a9c1d', name: 'table', clients: 4, maxClients: 50,
@@ -60,10 +57,10 @@ export const lobbyRoomDoc: RoomDoc = {
   title: 'The lobby',
   description: 'The live list of tables: `rooms` on join, then `+` when a table is listed or changes and `-` when it goes.',
   address: 'lobby',
-  join: 'client.joinOrCreate(\'lobby\')',
+  join: 'client.join(\'lobby\')',
   joinOptions: z.object({ filter: LobbyFilter.optional() }),
   receives: [
-    { type: 'filter', payload: LobbyFilter, summary: 'List only the rooms that match; answered with `rooms`.', examples: [{ name: 'table', metadata: { variant: 'NT' } }] },
+    { type: 'filter', payload: LobbyFilter, summary: 'List only the rooms that match; answered with `rooms` when it differs from the filter in force (the same filter again gets nothing), with `error` `bad_message` when malformed.', examples: [{ name: 'table', metadata: { variant: 'NT' } }] },
   ],
   sends: [
     { type: 'rooms', payload: z.array(RoomListing), summary: 'Every listed room, on join and after `filter`.', examples: [[listingExample]] },

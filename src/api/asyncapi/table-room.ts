@@ -5,7 +5,7 @@ import type { RoomDoc } from './document.ts';
 
 /** `error`: the answer to a refused message, to its sender only; the state is unchanged. */
 export const ErrorMessage = z.object({
-  code: z.string().describe('Stable: bad_message (the payload fails its schema), unknown_message, not_your_turn, insufficient_funds, tournament_table, server_error …'),
+  code: z.string().describe('Stable: bad_message (the payload fails its schema), unknown_message, not_your_turn, insufficient_funds, tournament_table, rate_limited (sent faster than the room takes; dropped), bad_frame (a frame that does not decode), server_error …'),
   message: z.string().describe('A sentence the player can act on.'),
   request: z.string().optional().describe('The type of the message refused.'),
 });
@@ -56,7 +56,8 @@ export const tableRoomDoc: RoomDoc = {
   title: 'A table',
   description: 'One room per table; its roomId is the tableId and survives restarts and moves between processes. '
     + 'Any process makes the seat reservation; the SDK then connects to the process that hosts the table. '
-    + 'A refused message is answered with `error` to its sender and changes nothing; a message that fails its schema never disconnects.',
+    + 'A refused message is answered with `error` to its sender and changes nothing; a message that fails its schema never disconnects. '
+    + 'Each client may send FELT_MESSAGE_BURST messages at once and FELT_MESSAGE_RATE a second: past that a message is dropped (the first answered `rate_limited`), and a client twice the burst over is disconnected.',
   address: '{tableId}',
   parameters: { tableId: 'The table\'s id, from GET /api/tables or the lobby.' },
   join: 'client.joinById(tableId, { token })',
