@@ -36,7 +36,8 @@ export function watchLobby(): { state: Signal<LobbyState>; stop: () => void } {
   };
   const connect = async (): Promise<void> => {
     try {
-      const joined = await sdk().joinOrCreate('lobby');
+      // Each Felt process opens its lobby itself; clients may only join it.
+      const joined = await sdk().join('lobby');
       if (stopped) {
         void joined.leave();
         return;
