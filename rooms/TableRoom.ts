@@ -147,6 +147,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     client.view = new StateView();
     this.viewsStale = true;
     this.wallets.learn(player.playerId, wallet.balance, wallet.ticket, this.services.now());
+    // A watcher's arrival changes nothing at the table: no command, so no snapshot (a client that rejoins in a loop writes nothing).
+    if (this.table.seatOf(player.playerId) < 0) return;
     this.enqueue(client, 'join', () => {
       this.table.setConnected(player.playerId, true, this.services.now());
       return [];

@@ -99,7 +99,7 @@ type Intake = (client: Client, buffer: Uint8Array) => void;
 /**
  * Puts a room's clients on a message budget and keeps frames that do not
  * decode away from Colyseus. Every frame a client sends this room passes here
- * first: over the budget it is dropped (the first of a run answered with
+ * first, and all but joining and leaving count: over the budget it is dropped (the first of a run answered with
  * `error` `rate_limited`, and a client far over is disconnected); a frame
  * that does not decode is dropped, answered with `error` `bad_frame` the
  * first time, logged in one line (Colyseus would print a multi-line stack
@@ -155,6 +155,9 @@ export function guardFrames(room: Room, options: FrameGuardOptions): void {
   };
 
   target._onMessage = function guardedIntake(this: Room, client: Client, buffer: Uint8Array): void {
+    // Joining and leaving cost nothing and happen once: a client far over its budget can still leave (the SDK's `leave()` waits on it).
+    const code = buffer instanceof Uint8Array && buffer.length > 0 ? buffer[0] & CODE_MASK : -1;
+    if (code === Protocol.LEAVE_ROOM || code === Protocol.JOIN_ROOM) return intake.call(this, client, buffer);
     const verdict = budget.admit(client, options.now());
     if (verdict === BUDGET_VERDICT.drop) return;
     if (verdict !== BUDGET_VERDICT.pass) return overBudget(client, buffer, verdict);

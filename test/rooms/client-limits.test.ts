@@ -95,6 +95,18 @@ for (const backend of BACKENDS) {
         await waitFor(calm, () => calmErrors.length === 1);
         assert.equal(calmErrors[0].code, 'not_seated');
       });
+
+      it('when a client over its budget leaves then its leave goes through, however far over it is', async () => {
+        const tableId = await felt.openTable();
+        const flooding = await join(tableId, 'Flo');
+        const errors = errorsOf(flooding);
+        for (let i = 0; i < 30; i++) flooding.send('sitOut', {});
+        await waitFor(flooding, () => errors.some((error) => error.code === 'rate_limited'));
+
+        const code = await flooding.leave(true);
+
+        assert.equal(code, 4000, 'a consented leave');
+      });
     });
 
     describe('lobby', () => {

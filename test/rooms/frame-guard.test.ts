@@ -112,6 +112,17 @@ describe('rooms: frame guard', () => {
       assert.deepEqual(lines().map((line) => [line.msg, line.sessionId, line.playerId]), [['disconnected a client that kept sending past its message budget', 'a', 'p-a']]);
     });
 
+    it('when a client over its budget asks to leave then the leave still reaches the room', () => {
+      const { room, reached } = guardedRoom({ rate: 1, burst: 5 });
+      const ann = client('a');
+      deliver(room, ann, message('sitOut'), 30);
+      const leave = Uint8Array.from([Protocol.LEAVE_ROOM]);
+
+      deliver(room, ann, leave);
+
+      assert.equal(reached.at(-1), leave);
+    });
+
     it('when a client sends frames that do not decode then none reaches the room, each is one log line, the first is answered and the third cuts it', () => {
       const { room, reached, lines } = guardedRoom({ rate: 1, burst: 50 });
       const ann = client('a');

@@ -110,6 +110,21 @@ for (const backend of BACKENDS) {
       assert.equal(written().transfers, 0);
     });
 
+    it('when a watcher joins and leaves again and again then the table writes nothing', async () => {
+      const tableId = await felt.openTable();
+      const { token } = await felt.guest('Rej');
+      await waitForDurable(felt.url);
+      const written = countWrites(felt.server.db);
+
+      for (let i = 0; i < 10; i++) {
+        const room = await felt.client().joinById(tableId, { token });
+        await room.leave(true);
+      }
+      await waitForDurable(felt.url);
+
+      assert.deepEqual(written(), { transfers: 0, snapshotWrites: 0 });
+    });
+
     it('when a player\'s balance grows elsewhere after a refusal then a later buy-in reads it again and goes through', async () => {
       const tableId = await felt.openTable();
       const broke = await brokeGuest(felt, 'Wat');
