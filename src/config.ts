@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_TOKEN_TTL_SECONDS, PASSWORD_MAX, PASSWORD_MIN, USERNAME_PATTERN } from './auth/rules.ts';
+import { CodedError } from './coded-error.ts';
 
 /**
  * Every setting Felt reads, from the environment, validated once at start-up.
@@ -77,15 +78,13 @@ const JWT_SECRET_MIN = 32;
 export type ConfigIssue = { setting: string; message: string };
 
 /** The environment does not describe a runnable Felt; `issues` lists every bad setting. */
-export class ConfigError extends Error {
-  readonly code = 'bad_config';
+export class ConfigError extends CodedError<'bad_config'> {
   readonly issues: ConfigIssue[];
 
   constructor(issues: ConfigIssue[]) {
     const lines = issues.map(({ setting, message }) => `  - ${setting}: ${message}`);
     const count = issues.length === 1 ? '1 setting is' : `${issues.length} settings are`;
-    super(`Felt cannot start: ${count} invalid. Fix the environment and start again:\n${lines.join('\n')}`);
-    this.name = 'ConfigError';
+    super('bad_config', `Felt cannot start: ${count} invalid. Fix the environment and start again:\n${lines.join('\n')}`);
     this.issues = issues;
   }
 }

@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Response } from 'express';
+import { CodedError } from '../coded-error.ts';
 
 /**
  * Every error the API answers is an RFC 9457 problem document
@@ -57,17 +58,14 @@ export function problemType(code: string): string {
 }
 
 /** An error the API answers as a problem document with `status`. */
-export class ApiProblem extends Error {
+export class ApiProblem extends CodedError {
   readonly status: number;
-  readonly code: string;
   readonly extensions: Record<string, unknown>;
   readonly headers: Record<string, string>;
 
   constructor(status: number, code: string, detail: string, options: { extensions?: Record<string, unknown>; headers?: Record<string, string> } = {}) {
-    super(detail);
-    this.name = 'ApiProblem';
+    super(code, detail);
     this.status = status;
-    this.code = code;
     this.extensions = options.extensions ?? {};
     this.headers = options.headers ?? {};
   }

@@ -1,3 +1,4 @@
+import { CodedError } from '../coded-error.ts';
 /** Codes an `AuthError` can carry; each maps to one HTTP status in the API. */
 export const AUTH_ERROR_CODES = {
   missingToken: 'missing_token',
@@ -13,12 +14,4 @@ export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[keyof typeof AUTH_ERROR_CO
  * A caller who is not who they claim to be, or may not do what they asked.
  * `code` is stable and machine readable; `message` is a sentence they can act on.
  */
-export class AuthError extends Error {
-  readonly code: AuthErrorCode;
-
-  constructor(code: AuthErrorCode, message: string) {
-    super(message);
-    this.name = 'AuthError';
-    this.code = code;
-  }
-}
+export class AuthError extends CodedError<AuthErrorCode> {}

@@ -1,5 +1,6 @@
 import type { CashTableState } from '../engine/cash/state.ts';
 import type { Stakes } from '../engine/table/state.ts';
+import { CodedError } from '../coded-error.ts';
 
 /**
  * What the rest of Felt sees of the database: plain records and small
@@ -235,12 +236,4 @@ export interface HandCompletion {
   complete(input: { hand: HandRecordInput; snapshot: { tableId: string; version: number; state: unknown }; owner?: string }): Promise<void>;
 }
 
-export class PersistenceError extends Error {
-  readonly code: string;
-
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'PersistenceError';
-    this.code = code;
-  }
-}
+export class PersistenceError extends CodedError {}

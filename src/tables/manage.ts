@@ -6,6 +6,7 @@ import { listedTables, liveTableOf, type LiveTable } from './live-table.ts';
 import type { PublicTableView } from './public-view.ts';
 import { newTableId } from './seed.ts';
 import { callTable, type ExpelResult, type TableHost } from './table-host.ts';
+import { CodedError } from '../coded-error.ts';
 
 export type { LiveTable };
 
@@ -24,15 +25,7 @@ export const TABLE_ERROR = {
 export type TableErrorCode = (typeof TABLE_ERROR)[keyof typeof TABLE_ERROR];
 
 /** A refused table operation, with a stable `code` and a sentence for the operator. */
-export class TableManageError extends Error {
-  readonly code: TableErrorCode;
-
-  constructor(code: TableErrorCode, message: string) {
-    super(message);
-    this.name = 'TableManageError';
-    this.code = code;
-  }
-}
+export class TableManageError extends CodedError<TableErrorCode> {}
 
 /** Operating live tables across the cluster: the admin API and the cleanup job use this. */
 export interface TableControl {
