@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { verifyToken } from '../auth/tokens.ts';
 import type { Database } from '../persistence/database.ts';
+import { problemType } from '../api/problem.ts';
 
 /**
  * The admin pages Felt serves outside the API (the Colyseus monitor) cannot
@@ -59,16 +60,18 @@ function bearer(req: Request): string | null {
   return /^Bearer\s+(\S+)\s*$/i.exec(req.get('authorization') ?? '')?.[1] ?? null;
 }
 
+/** The API's 401 (no admin's token yet), as a whole problem document; 403 `admin_only` is for a signed-in player, which a cookie cannot tell apart. */
+function adminSignInProblem(detail: string): Record<string, unknown> {
+  return { type: problemType('missing_token'), title: 'Sign in as an admin', status: 401, code: 'missing_token', detail };
+}
+
 /** `POST /monitor/session` with the admin's Bearer token sets the cookie (204); `DELETE` clears it. */
 export function adminSessionRoutes(deps: AdminCheck): { create: RequestHandler; remove: RequestHandler } {
   return {
     async create(req, res) {
       const token = bearer(req);
       if (!(await adminOf(deps, token))) {
-        res.status(401).type('application/problem+json').json({
-          type: 'urn:felt:problem:admin_only', title: 'Admins only', status: 401, code: 'admin_only',
-          detail: 'Send an admin token as "Authorization: Bearer <token>".',
-        });
+        res.status(401).type('application/problem+json').json(adminSignInProblem('Send an admin token as "Authorization: Bearer <token>".'));
         return;
       }
       setAdminCookie(req, res, token as string);
@@ -107,6 +110,6 @@ export function requireAdminCookie(deps: AdminCheck): RequestHandler {
     }
     res.status(401).set('Cache-Control', 'no-store');
     if (req.accepts(['html', 'json']) === 'html') res.type('html').send(SIGN_IN_PAGE);
-    else res.json({ status: 401, code: 'admin_only', detail: 'Sign in to /admin as an admin first.' });
+    else res.type('application/problem+json').json(adminSignInProblem('Sign in to /admin as an admin first.'));
   };
 }

@@ -104,7 +104,7 @@ describe('api: the AsyncAPI document of the rooms', () => {
     assert.equal(doc.components.schemas.Seat.properties.cards['x-felt-view'], true, 'hole cards are marked private');
     assert.deepEqual(received(doc, 'lobby'), ['filter']);
     const lobbySends = Object.values(doc.operations).filter((operation) => operation.action === 'send' && operation.channel.$ref === '#/channels/lobby').length;
-    assert.equal(lobbySends, 3, 'rooms, + and -');
+    assert.equal(lobbySends, 4, 'rooms, +, - and error');
   });
 
   it('when the OpenAPI document is read then it names the AsyncAPI document and lists its route', async () => {

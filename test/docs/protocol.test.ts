@@ -7,7 +7,7 @@ import { routeDocs } from '../../src/api/openapi/registry.ts';
 import { createApiRouter } from '../../src/api/router.ts';
 import { AUTH_ERROR_CODES } from '../../src/auth/errors.ts';
 import { loadConfig } from '../../src/config.ts';
-import { RAISE_REFUSALS } from '../../src/engine/hand/betting-rules.ts';
+import { RAISE_REFUSALS, raiseRefusalCode, type RaiseRefusal } from '../../src/engine/hand/betting-rules.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { TABLE_ERROR } from '../../src/tables/manage.ts';
 import {
@@ -51,7 +51,7 @@ function codeGroups(asyncapi: any): CodeGroup[] {
     {
       // Every rule of the table and the hand: the ones a message can break are in the table room's list, the rest (which none can) below it.
       name: 'engine',
-      codes: new Set([...thrownCodes(sourceFiles(at('src/engine/cash'), at('src/engine/table'), at('src/engine/hand')), throws), ...Object.keys(RAISE_REFUSALS)]),
+      codes: new Set([...thrownCodes(sourceFiles(at('src/engine/cash'), at('src/engine/table'), at('src/engine/hand')), throws), ...Object.keys(RAISE_REFUSALS).map((refusal) => raiseRefusalCode(refusal as RaiseRefusal))]),
       subsection: null,
     },
     {
@@ -122,7 +122,7 @@ describe('docs: the client contract (docs/protocol.md) says what the code does',
   it('when every error code a client can get is looked for then each is listed under "Error codes", and each listed code is sent', () => {
     const groups = codeGroups(asyncapi);
     for (const code of ['bad_message', 'rate_limited', 'bad_frame']) assert.ok(groups[0].codes.has(code), `the AsyncAPI error schema names ${code}`);
-    for (const code of ['not_your_turn', 'raise_due', 'raise_too_small', 'raise_cap', 'not_reopened', 'nobody_to_raise', 'seat_taken', 'table_full', 'waitlist_first']) {
+    for (const code of ['not_your_turn', 'raise_due', 'raise_too_small', 'raise_cap', 'not_reopened', 'cannot_raise', 'seat_taken', 'table_full', 'waitlist_first']) {
       assert.ok(groups[2].codes.has(code), `the engine's codes include ${code}`);
     }
     const problems = codeProblems(doc, groups);

@@ -90,7 +90,7 @@ describe('web: the pages Felt serves (src/web/serve.ts)', function () {
     assert.match(await page.text(), /\/admin/);
     const api = await get('/monitor/api', { accept: 'application/json' });
     assert.equal(api.status, 401);
-    assert.equal(((await api.json()) as { code: string }).code, 'admin_only');
+    assert.equal(((await api.json()) as { code: string }).code, 'missing_token');
     const player = await felt.guest('Peeker');
     const refused = await fetch(`${felt.url}/monitor/session`, { method: 'POST', headers: { authorization: `Bearer ${player.token}` } });
     assert.equal(refused.status, 401);

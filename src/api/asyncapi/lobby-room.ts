@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LobbyFilter } from '../../../rooms/messages.ts';
 import type { TableListing } from '../../tables/live-table.ts';
 import type { RoomDoc } from './document.ts';
+import { ErrorMessage } from './table-room.ts';
 
 /** A table's metadata in the lobby (PROTOCOL.md, `lobby`), as `TableRoom` lists it (`TableListing`). */
 export const TableListingMetadata = z.object({
@@ -65,6 +66,7 @@ export const lobbyRoomDoc: RoomDoc = {
   sends: [
     { type: 'rooms', payload: z.array(RoomListing), summary: 'Every listed room, on join and after `filter`.', examples: [[listingExample]] },
     { type: '+', id: 'roomChanged', payload: z.tuple([z.string(), RoomListing]), summary: 'A room was listed or its listing changed: [roomId, listing].', examples: [[listingExample.roomId, listingExample]] },
+    { type: 'error', id: 'lobbyError', payload: ErrorMessage, summary: 'A message of yours was refused (`bad_message`, `rate_limited`, `bad_frame`); nothing changed.', examples: [{ code: 'rate_limited', message: 'You are sending faster than this room takes; slow down.', request: 'filter' }] },
     { type: '-', id: 'roomRemoved', payload: z.string(), summary: 'A room left the listing: its roomId.', examples: ['t-3f2a9c1d'] },
   ],
 };

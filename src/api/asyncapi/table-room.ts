@@ -38,7 +38,7 @@ const STATE_NOTES = {
   Seat: {
     bet: 'Committed this street.',
     status: 'active, folded, allin, sittingOut or disconnected.',
-    cards: 'Hole cards; `??` for a card not shown.',
+    cards: 'Hole cards, in the seat owner\'s view only (StateView): nobody else receives this field.',
     shownCards: 'The cards the player showed at showdown (public).',
     upCards: 'Stud: the face-up cards (public).',
     legal: 'What the player may do, filled on their turn.',

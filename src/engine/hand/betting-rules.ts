@@ -93,6 +93,15 @@ export const RAISE_REFUSALS = {
 export type RaiseRefusal = keyof typeof RAISE_REFUSALS;
 
 /**
+ * The error code a client gets for a refusal: `covered` and `nobody_to_raise`
+ * are both "no raise is possible here", `cannot_raise`, whichever of `raise`
+ * or `allin` was sent.
+ */
+export function raiseRefusalCode(refusal: RaiseRefusal): string {
+  return refusal === 'covered' || refusal === 'nobody_to_raise' ? 'cannot_raise' : refusal;
+}
+
+/**
  * Why the player to act may not bet or raise at all, whatever the amount, or
  * null when they may. A code rather than an exception keeps the legal-action
  * query cheap. Short all-in raises reopen the betting for players who already

@@ -1,6 +1,6 @@
 import { BettingStructure, Opening } from '../variants.ts';
 import {
-  activeCount, effectiveStack, maxBet, maxRaiseTo, minRaiseTo, raiseRefusal, RAISE_REFUSALS, type RaiseRefusal,
+  activeCount, effectiveStack, maxBet, maxRaiseTo, minRaiseTo, raiseRefusal, raiseRefusalCode, RAISE_REFUSALS, type RaiseRefusal,
 } from './betting-rules.ts';
 import { collectBets } from './chips.ts';
 import { illegal, rotated, type HandContext } from './context.ts';
@@ -153,7 +153,7 @@ export function verifyRaiseTo(ctx: HandContext, player: number, to: number): voi
   verifyTurn(s, player);
   const refusal = raiseRefusal(s, ctx.variant, player);
   if (refusal !== null) {
-    illegal(refusal === 'covered' || refusal === 'nobody_to_raise' ? 'cannot_raise' : refusal, raiseRefusalSentence(ctx, refusal));
+    illegal(raiseRefusalCode(refusal), raiseRefusalSentence(ctx, refusal));
   }
   if (!Number.isSafeInteger(to)) illegal('bad_amount', 'A bet or raise must be a whole number of chips.');
   const min = minRaiseTo(s, ctx.variant, player);

@@ -1,6 +1,6 @@
 import type { Card } from '../cards.ts';
 import { IllegalActionError } from '../errors.ts';
-import { maxBet, raiseRefusal, RAISE_REFUSALS } from '../hand/betting-rules.ts';
+import { maxBet, raiseRefusal, raiseRefusalCode, RAISE_REFUSALS } from '../hand/betting-rules.ts';
 import type { Hand } from '../hand/Hand.ts';
 import type { Operation } from '../hand/operations.ts';
 
@@ -43,9 +43,9 @@ export function allInMove(hand: Hand, player: number): AllInMove {
     case 'raise_cap':
       return illegal('raise_cap', `The betting is capped at ${hand.variant.maxRaises} bets this street; ${instead}.`);
     case 'nobody_to_raise':
-      return illegal('nobody_to_raise', `Every other player is all-in or folded, so there is nobody to raise; ${instead}.`);
+      return illegal(raiseRefusalCode(refusal), `Every other player is all-in or folded, so there is nobody to raise; ${instead}.`);
     default:
-      return illegal(refusal, RAISE_REFUSALS[refusal]);
+      return illegal(raiseRefusalCode(refusal), RAISE_REFUSALS[refusal]);
   }
 }
 

@@ -79,7 +79,7 @@ describe('cash table: allin and bet', () => {
     const table = dealt([10, 100]);
     assert.deepEqual(act(table, { action: 'allin' }), { type: 'raise', player: 1, to: 10, allIn: true }, 'no limit: the whole stack');
 
-    assert.throws(() => table.act('p1', { action: 'allin' }, 2_000), refusal('nobody_to_raise', /nobody to raise; call or fold/));
+    assert.throws(() => table.act('p1', { action: 'allin' }, 2_000), refusal('cannot_raise', /nobody to raise; call or fold/));
     assert.deepEqual(act(table, { action: 'call' }), { type: 'call', player: 0, amount: 8 });
   });
 
