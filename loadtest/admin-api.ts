@@ -44,3 +44,31 @@ export async function emptyWallet(url: string, adminToken: string, player: { id:
   }
   return walletBalance(url, player.token);
 }
+
+/** `POST /api/tournaments/:id/register` with the player's token. */
+export async function registerFor(url: string, token: string, tournamentId: string): Promise<void> {
+  await json(await fetch(new URL(`/api/tournaments/${tournamentId}/register`, url), {
+    method: 'POST', headers: { authorization: `Bearer ${token}` },
+  }), `register for ${tournamentId}`);
+}
+
+/** `POST /api/admin/tournaments`: the created tournament's summary. */
+export async function createTournament(url: string, adminToken: string, body: unknown): Promise<{ tournamentId: string }> {
+  return json(await fetch(new URL('/api/admin/tournaments', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify(body),
+  }), 'creating the tournament');
+}
+
+/** `POST /api/admin/tournaments/:id/start`. */
+export async function startTournament(url: string, adminToken: string, tournamentId: string): Promise<void> {
+  await json(await fetch(new URL(`/api/admin/tournaments/${tournamentId}/start`, url), {
+    method: 'POST', headers: { authorization: `Bearer ${adminToken}` },
+  }), `starting ${tournamentId}`);
+}
+
+/** `GET /api/tournaments/:id`. */
+export async function tournamentDetail(url: string, tournamentId: string): Promise<any> {
+  return json(await fetch(new URL(`/api/tournaments/${tournamentId}`, url)), `GET /api/tournaments/${tournamentId}`);
+}

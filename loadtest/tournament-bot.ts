@@ -1,0 +1,173 @@
+import type { Client, Room } from '@colyseus/sdk';
+import { registerFor, signInGuest } from './admin-api.ts';
+import type { Scheduler } from './scheduler.ts';
+import { canAct, chooseAction, chooseBringIn, chooseDiscard, type LegalView } from './strategy.ts';
+
+/** What every tournament bot of a run shares. */
+export type TournamentBotContext = {
+  client: Client;
+  url: string;
+  scheduler: Scheduler;
+  stats: TournamentStats;
+  thinkMs: number;
+  random: () => number;
+};
+
+/** What the bots saw of the tournament, counted as it ran. */
+export class TournamentStats {
+  readonly hands = new Set<string>();
+  readonly tables = new Set<string>();
+  /** Hands dealt while the tournament room said hand-for-hand (`TournamentState.handForHand`, where the room sends it). */
+  readonly handForHandHands = new Set<string>();
+  handForHand = false;
+  moves = 0;
+  actions = 0;
+  eliminated = 0;
+  finished = 0;
+  readonly errors = new Map<string, number>();
+
+  error(key: string): void {
+    this.errors.set(key, (this.errors.get(key) ?? 0) + 1);
+  }
+
+  sawHand(tableId: string, handNumber: number): void {
+    if (handNumber <= 0) return;
+    const key = `${tableId}#${handNumber}`;
+    this.hands.add(key);
+    if (this.handForHand) this.handForHandHands.add(key);
+  }
+}
+
+/**
+ * One entrant: signs in as a guest, registers, watches the tournament room
+ * and goes to the table its `seated` (and the old table's `moved`) names,
+ * where it plays every turn from `Seat.legal` after its think time. It never
+ * sits, tops up or leaves: the tournament seats it.
+ */
+export class TournamentBot {
+  readonly name: string;
+  playerId = '';
+  token = '';
+  place: number | null = null;
+  prize = 0;
+  private readonly ctx: TournamentBotContext;
+  private lobbyRoom: Room | null = null;
+  private table: Room | null = null;
+  private tableId = '';
+  private joining: Promise<void> = Promise.resolve();
+  private thinking = false;
+  private stopped = false;
+  private finishedWaiter: (() => void) | null = null;
+  readonly finished: Promise<void>;
+
+  constructor(name: string, ctx: TournamentBotContext) {
+    this.name = name;
+    this.ctx = ctx;
+    this.finished = new Promise((resolve) => { this.finishedWaiter = resolve; });
+  }
+
+  async signIn(): Promise<void> {
+    const guest = await signInGuest(this.ctx.url, this.name);
+    this.token = guest.token;
+    this.playerId = guest.id;
+  }
+
+  async register(tournamentId: string): Promise<void> {
+    await registerFor(this.ctx.url, this.token, tournamentId);
+  }
+
+  /** Joins the tournament room; from then on `seated` and `moved` take it to its table. */
+  async follow(tournamentId: string): Promise<void> {
+    const room = await this.ctx.client.joinById(tournamentId, { token: this.token });
+    this.lobbyRoom = room;
+    room.onMessage('seated', (message: { tableId: string }) => this.goTo(message.tableId));
+    room.onMessage('eliminated', (message: { place: number; prize: number }) => {
+      this.place = message.place;
+      this.prize = message.prize;
+      this.ctx.stats.eliminated++;
+    });
+    room.onMessage('finished', (message: { standings?: { playerId: string; place: number | null; prize: number | null }[] }) => {
+      const mine = message.standings?.find((line) => line.playerId === this.playerId);
+      if (mine?.place) this.place = mine.place;
+      if (mine?.prize) this.prize = mine.prize;
+      this.ctx.stats.finished++;
+      this.finishedWaiter?.();
+    });
+    room.onMessage('error', (message: { code?: string }) => this.ctx.stats.error(`tournament:${message?.code ?? 'unknown'}`));
+    room.onStateChange((state: any) => { this.ctx.stats.handForHand = Boolean(state?.handForHand); });
+    room.onMessage('*', () => undefined);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const rooms = [this.table, this.lobbyRoom];
+    this.table = null;
+    this.lobbyRoom = null;
+    await Promise.all(rooms.map((room) => room?.leave(true).catch(() => undefined)));
+  }
+
+  private goTo(tableId: string): void {
+    if (this.stopped || tableId === this.tableId) return;
+    this.joining = this.joining.then(() => this.join(tableId)).catch((error) => this.ctx.stats.error(`join:${(error as Error).message.slice(0, 60)}`));
+  }
+
+  private async join(tableId: string): Promise<void> {
+    if (this.stopped || tableId === this.tableId) return;
+    const old = this.table;
+    if (this.tableId !== '') this.ctx.stats.moves++;
+    this.table = null;
+    this.tableId = tableId;
+    if (old) await old.leave(true).catch(() => undefined);
+    const room = await this.ctx.client.joinById(tableId, { token: this.token });
+    if (this.stopped || this.tableId !== tableId) {
+      await room.leave(true).catch(() => undefined);
+      return;
+    }
+    this.table = room;
+    this.ctx.stats.tables.add(tableId);
+    room.onMessage('moved', (message: { tableId: string }) => this.goTo(message.tableId));
+    room.onMessage('error', (message: { code?: string; request?: string }) => {
+      this.ctx.stats.error(`${message?.request ?? 'message'}:${message?.code ?? 'unknown'}`);
+      this.thinking = false;
+    });
+    room.onMessage('*', () => undefined);
+    room.onStateChange((state: any) => this.onTableState(tableId, state));
+  }
+
+  private onTableState(tableId: string, state: any): void {
+    if (this.stopped || tableId !== this.tableId) return;
+    this.ctx.stats.sawHand(tableId, state.handNumber);
+    const seat = this.mySeat(state);
+    if (!seat || state.toAct !== seat.seat || this.thinking) return;
+    const legal = seat.legal as LegalView | undefined;
+    if (!legal || !(legal.draw || canAct(legal))) return;
+    this.thinking = true;
+    const think = this.ctx.thinkMs > 0 ? this.ctx.thinkMs * (0.5 + this.ctx.random()) : 0;
+    this.ctx.scheduler.after(think, () => this.act(tableId));
+  }
+
+  private act(tableId: string): void {
+    this.thinking = false;
+    const room = this.table;
+    if (this.stopped || !room || tableId !== this.tableId) return;
+    const state: any = room.state;
+    const seat = this.mySeat(state);
+    if (!seat || state.toAct !== seat.seat) return;
+    const legal = seat.legal as LegalView | undefined;
+    if (!legal) return;
+    this.ctx.stats.actions++;
+    if (legal.draw) {
+      room.send('draw', { discard: chooseDiscard([...(seat.cards ?? [])], legal.maxDiscards ?? 0, this.ctx.random) });
+    } else if (legal.bringIn) {
+      room.send('act', chooseBringIn(legal, this.ctx.random));
+    } else if (canAct(legal)) {
+      room.send('act', chooseAction(legal, this.ctx.random, state.phase === 'preflop'));
+    }
+  }
+
+  private mySeat(state: any): any {
+    if (!state?.seats) return undefined;
+    for (const [, seat] of state.seats) if (seat.playerId === this.playerId) return seat;
+    return undefined;
+  }
+}

@@ -1,0 +1,214 @@
+import { Client } from '@colyseus/sdk';
+import { adminToken, createTournament, startTournament, tournamentDetail, walletBalance, type AdminCredentials } from './admin-api.ts';
+import { Scheduler } from './scheduler.ts';
+import { spawnServer } from './server-process.ts';
+import { TournamentBot, TournamentStats } from './tournament-bot.ts';
+
+export type TournamentKindAsked = 'sng' | 'mtt';
+
+export type TournamentLoadOptions = {
+  kind: TournamentKindAsked;
+  entrants: number;
+  thinkMs: number;
+  /** Seconds per blind level. */
+  levelSeconds: number;
+  tableSize: number;
+  /** The server to load; ignored with `spawn`. */
+  url: string;
+  spawn: boolean;
+  pauseMs?: number;
+  databaseUrl?: string;
+  /** Without `spawn`: an admin of the server at `url`, to create and start the tournament. */
+  admin?: AdminCredentials;
+  /** Gives up after this long, reporting what was seen. */
+  timeoutS: number;
+  log?: (line: string) => void;
+};
+
+export type TournamentLoadReport = {
+  kind: TournamentKindAsked;
+  tournamentId: string;
+  entrants: number;
+  status: string;
+  /** From the start (the last registration) to the `finished` message, seconds. */
+  durationS: number;
+  setupS: number;
+  hands: number;
+  moves: number;
+  tablesOpened: number;
+  /** Tables broken: every table but the one the winner finished at. */
+  tableBreaks: number;
+  handForHandHands: number;
+  actions: number;
+  errors: Record<string, number>;
+  /** The checks that the money and the chips came out right. */
+  balance: BalanceCheck;
+};
+
+export type BalanceCheck = {
+  prizePool: number;
+  prizesPaid: number;
+  /** Every entrant has a distinct place 1…N. */
+  placesDistinct: boolean;
+  /** Each bot's wallet moved by exactly its prize − buy-in − fee. */
+  walletsBalance: boolean;
+  /** Samples of the live standings while running: how many, and how many summed to entrants × starting stack. */
+  chipSamples: number;
+  chipSamplesEqual: number;
+  chipsExpected: number;
+  ok: boolean;
+};
+
+const BUY_IN = 100;
+const FEE = 10;
+const STARTING_STACK = 1500;
+
+/** Blind levels that rise by about half each time: enough levels that nobody runs out of structure. */
+export function levelsFor(seconds: number, count = 30): { smallBlind: number; bigBlind: number; ante: number; seconds: number }[] {
+  const levels = [];
+  let bigBlind = 20;
+  for (let i = 0; i < count; i++) {
+    const smallBlind = Math.max(1, Math.floor(bigBlind / 2));
+    levels.push({ smallBlind, bigBlind, ante: i >= 3 ? Math.floor(bigBlind / 8) : 0, seconds });
+    bigBlind = Math.ceil((bigBlind * 1.5) / 10) * 10;
+  }
+  return levels;
+}
+
+/**
+ * One tournament played by bots: an admin creates it (an SNG of exactly
+ * `entrants`, or an MTT started by the admin once all have registered),
+ * the bots register and follow the tournament room to their tables, and the
+ * run ends at `finished`. Then the money and the chips are checked.
+ */
+export async function runTournamentLoad(options: TournamentLoadOptions): Promise<TournamentLoadReport> {
+  const log = options.log ?? (() => undefined);
+  const setupStart = performance.now();
+  const server = options.spawn ? await spawnServer({ tables: 0, pauseMs: options.pauseMs, cpus: null, databaseUrl: options.databaseUrl, admin: true }) : null;
+  const url = server?.url ?? options.url;
+  const admin = server?.admin ?? options.admin;
+  if (!admin) throw new Error('creating a tournament needs an admin: set FELT_ADMIN_USERNAME and FELT_ADMIN_PASSWORD, or use --spawn');
+  const stats = new TournamentStats();
+  const scheduler = new Scheduler();
+  const client = new Client(url);
+  const bots: TournamentBot[] = [];
+  try {
+    const token = await adminToken(url, admin);
+    const created = await createTournament(url, token, {
+      name: `Load test ${options.kind} ${options.entrants}`,
+      kind: options.kind,
+      variant: 'NT',
+      buyIn: BUY_IN,
+      fee: FEE,
+      startingStack: STARTING_STACK,
+      tableSize: options.tableSize,
+      minEntrants: 2,
+      maxEntrants: options.entrants,
+      ...(options.kind === 'mtt' ? { startsAt: Date.now() + 24 * 3600_000 } : {}),
+      levels: levelsFor(options.levelSeconds),
+    });
+    const tournamentId = created.tournamentId;
+    log(`tournament ${tournamentId}: registering ${options.entrants} bots`);
+    const ctx = { client, url, scheduler, stats, thinkMs: options.thinkMs, random: Math.random };
+    for (let i = 0; i < options.entrants; i++) bots.push(new TournamentBot(`tbot${i + 1}`, ctx));
+    await inBatches(bots, 50, (bot) => bot.signIn());
+    const before = new Map<string, number>();
+    await inBatches(bots, 50, async (bot) => { before.set(bot.playerId, await walletBalance(url, bot.token)); });
+    // Watching first, so no `seated` is missed when the last registration starts an SNG.
+    await inBatches(bots, 50, (bot) => bot.follow(tournamentId));
+    await inBatches(bots, 20, (bot) => bot.register(tournamentId));
+    if (options.kind === 'mtt') await startTournament(url, token, tournamentId);
+    const startedAt = performance.now();
+    const setupS = round1((startedAt - setupStart) / 1000);
+    log(`started after ${setupS} s of setup; playing`);
+    const sampler = new ChipSampler(url, tournamentId, options.entrants * STARTING_STACK);
+    const finished = await Promise.race([
+      Promise.all(bots.map((bot) => bot.finished)).then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), options.timeoutS * 1000).unref()),
+    ]);
+    const durationS = round1((performance.now() - startedAt) / 1000);
+    await sampler.stop();
+    if (!finished) log(`no finish within ${options.timeoutS} s`);
+    const detail = await tournamentDetail(url, tournamentId);
+    const balance = await checkBalance(url, bots, before, detail, options.entrants, sampler);
+    return {
+      kind: options.kind, tournamentId, entrants: options.entrants, status: detail.status, durationS, setupS,
+      hands: stats.hands.size, moves: stats.moves, tablesOpened: stats.tables.size,
+      tableBreaks: Math.max(0, stats.tables.size - 1), handForHandHands: stats.handForHandHands.size,
+      actions: stats.actions, errors: Object.fromEntries(stats.errors), balance,
+    };
+  } finally {
+    scheduler.stop();
+    await Promise.all(bots.map((bot) => bot.stop()));
+    await server?.stop();
+  }
+}
+
+async function checkBalance(url: string, bots: TournamentBot[], before: Map<string, number>, detail: any, entrants: number, sampler: ChipSampler): Promise<BalanceCheck> {
+  const standings: { playerId: string; place: number | null; prize: number | null; stack: number | null }[] = detail.standings ?? [];
+  const places = standings.map((line) => line.place).filter((place): place is number => place !== null);
+  const placesDistinct = places.length === entrants && new Set(places).size === entrants && Math.max(...places) === entrants && Math.min(...places) === 1;
+  const prizesPaid = standings.reduce((sum, line) => sum + (line.prize ?? 0), 0);
+  const prizeOf = new Map(standings.map((line) => [line.playerId, line.prize ?? 0]));
+  let walletsBalance = true;
+  await inBatches(bots, 50, async (bot) => {
+    const after = await walletBalance(url, bot.token);
+    if (after - (before.get(bot.playerId) ?? 0) !== (prizeOf.get(bot.playerId) ?? 0) - BUY_IN - FEE) walletsBalance = false;
+  });
+  const chipsExpected = entrants * STARTING_STACK;
+  const prizePool = detail.prizePool as number;
+  const finished = detail.status === 'finished';
+  return {
+    prizePool, prizesPaid, placesDistinct, walletsBalance, chipSamples: sampler.taken, chipSamplesEqual: sampler.equal, chipsExpected,
+    ok: finished && placesDistinct && walletsBalance && prizesPaid === prizePool && prizePool === entrants * BUY_IN && sampler.equal === sampler.taken,
+  };
+}
+
+/**
+ * Reads the live standings every second while the tournament runs: the
+ * stacks of the players still in must always sum to the chips in play (no
+ * rebuys or add-ons in a load test), whatever moves are under way.
+ */
+class ChipSampler {
+  taken = 0;
+  equal = 0;
+  private stopped = false;
+  private readonly loop: Promise<void>;
+
+  constructor(url: string, tournamentId: string, expected: number) {
+    this.loop = (async () => {
+      while (!this.stopped) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        if (this.stopped) break;
+        const detail = await tournamentDetail(url, tournamentId).catch(() => null);
+        if (detail?.status !== 'running') continue;
+        const live = (detail.standings as { place: number | null; stack: number | null }[]).filter((line) => line.place === null);
+        if (live.length === 0 || live.some((line) => line.stack === null)) continue;
+        this.taken++;
+        if (live.reduce((sum, line) => sum + (line.stack as number), 0) === expected) this.equal++;
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.loop;
+  }
+}
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+export function formatTournamentReport(report: TournamentLoadReport): string {
+  const b = report.balance;
+  const errors = Object.entries(report.errors).map(([key, count]) => `${key} ×${count}`).join(', ') || 'none';
+  return [
+    `${report.kind} ${report.tournamentId}: ${report.entrants} entrants, ${report.status} in ${report.durationS} s (setup ${report.setupS} s)`,
+    `hands ${report.hands}, moves ${report.moves}, tables ${report.tablesOpened} (${report.tableBreaks} broken), hand-for-hand hands ${report.handForHandHands}, actions ${report.actions}`,
+    `prize pool ${b.prizePool}, prizes paid ${b.prizesPaid}, places distinct ${b.placesDistinct}, wallets balance ${b.walletsBalance}, chips ${b.chipSamplesEqual}/${b.chipSamples} samples at ${b.chipsExpected}: ${b.ok ? 'BALANCED' : 'NOT BALANCED'}`,
+    `errors: ${errors}`,
+  ].join('\n');
+}
