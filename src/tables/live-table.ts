@@ -1,5 +1,5 @@
 import { matchMaker } from '@colyseus/core';
-import type { CashTable } from '../engine/cash/CashTable.ts';
+import type { RoomTable } from './room-table.ts';
 import type { TableRecord } from '../persistence/types.ts';
 import { stakesLabel } from './settings.ts';
 
@@ -43,7 +43,7 @@ export type LiveTable = Pick<TableListing, 'tableId' | 'name' | 'variant' | 'sta
 export type ListedTable = { listing: TableListing; clients: number };
 
 /** The listing of a table as it is now. */
-export function listingOf(table: CashTable): TableListing {
+export function listingOf(table: Pick<RoomTable, 'state' | 'seatedCount'>): TableListing {
   const s = table.state;
   const settings = s.settings;
   return {
