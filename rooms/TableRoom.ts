@@ -106,6 +106,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
       minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn, maxSeats: settings.maxSeats,
     });
     this.setState(wire);
+    // Players reach a tournament table from the tournament room (`seated`), not from the lobby's list of cash tables.
+    if (this.tournament) await this.setPrivate(true);
     this.money = new TableMoney(record.id, this.table, services, (money, moved) => {
       if (!moved) this.wallets.doubt(money.playerId);
       else this.wallets.moved(money.playerId, money.kind === 'cashOut' ? money.amount : -money.amount);
@@ -444,7 +446,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
   }
 
   private async updateListing(): Promise<void> {
-    const listing = listingOf(this.table);
+    const listing = listingOf(this.table, this.tournament?.tournamentId);
     if (listingChanged(this.metadata as TableListing | undefined, listing)) await this.setMetadata(listing);
   }
 

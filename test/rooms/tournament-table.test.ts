@@ -112,6 +112,8 @@ for (const backend of BACKENDS) {
       const a = await join(tableId, ann);
       const b = await join(tableId, bob);
       await waitFor(a, (state) => state.tournamentId === tournamentId && seatOf(state, bob.id)?.stack === 1_000);
+      const listed = (await (await fetch(`${felt.url}/api/tables`)).json()) as { tableId: string }[];
+      assert.ok(!listed.some((table) => table.tableId === tableId), 'GET /api/tables lists cash tables only');
 
       const refused = nextMessage(a, 'error');
       a.send('sit', { buyIn: 100 });
@@ -198,38 +200,45 @@ for (const backend of BACKENDS) {
 describe('tournament table room across a restart', function () {
   this.timeout(90_000);
 
-  it('when the table restarts mid-hand then the hand goes on where it was, and its report reaches the tournament once it runs again', async () => {
+  it('when the table restarts mid-hand then the hand goes on where it was, and after another restart its unanswered report reaches the tournament once it runs', async () => {
     const backend = BACKENDS[0];
     let felt = await startFelt(backend, { FELT_DRAIN_MS: '0', FELT_JWT_SECRET: 'tournament-table-restart-secret-0123456789abcdef' });
-    const { tournamentId } = await openTournament();
-    const tableId = await openTournamentTable(felt, tournamentId);
-    const [ann, bob] = await Promise.all(['Ann', 'Bob'].map(async (name) => ({ ...(await felt.guest(name)), name })));
-    await call(tableId, 'seatPlayers', [[ann, bob].map((p, i) => ({ moveId: `seat-${p.id}`, playerId: p.id, name: p.name, seat: i, stack: 1_000 }))]);
-    const a = await felt.client().joinById(tableId, { token: ann.token });
-    await call(tableId, 'deal', [order(1)]);
-    const before = await waitFor(a, (state) => state.handNumber === 1 && state.toAct >= 0 && { toAct: state.toAct as number, board: state.toJSON().board });
-    await a.leave(true);
-    await waitForDurable(felt.url);
     const { env } = felt;
-    await felt.server.close();
-    felt = await startFelt(backend, env);
+    const restart = async (): Promise<void> => {
+      await waitForDurable(felt.url);
+      await felt.server.close();
+      felt = await startFelt(backend, env);
+    };
     try {
-      // No tournament room runs yet: the table comes back and plays on all the same.
+      const { tournamentId } = await openTournament();
+      const tableId = await openTournamentTable(felt, tournamentId);
+      const [ann, bob] = await Promise.all(['Ann', 'Bob'].map(async (name) => ({ ...(await felt.guest(name)), name })));
+      await call(tableId, 'seatPlayers', [[ann, bob].map((p, i) => ({ moveId: `seat-${p.id}`, playerId: p.id, name: p.name, seat: i, stack: 1_000 }))]);
+      const a = await felt.client().joinById(tableId, { token: ann.token });
+      await call(tableId, 'deal', [order(1)]);
+      const before = await waitFor(a, (state) => state.handNumber === 1 && state.toAct >= 0 && { toAct: state.toAct as number });
+      await a.leave(true);
+      await restart();
+
+      // No tournament room runs now: the table comes back and plays on all the same.
       const players = await Promise.all([ann, bob].map((p) => joinWhenBack(felt.url, tableId, p.token, 15_000)));
       const back = await waitFor(players[0], (state) => state.handNumber === 1 && state.toAct >= 0 && { toAct: state.toAct as number });
       assert.equal(back.toAct, before.toAct);
       assert.equal(players[0].state.tournamentId, tournamentId);
       const actor = seatOf(players[0].state, ann.id).seat === back.toAct ? 0 : 1;
       players[actor].send('act', { action: 'fold' });
-      await waitFor(players[0], (state) => state.toAct < 0);
-      // The tournament starts again; the table's report, unanswered so far, reaches it.
+      await waitFor(players[0], (state) => state.toAct < 0 && state.phase !== 'preflop');
+      for (const room of players) await room.leave(true).catch(() => undefined);
+      await restart();
+
+      // The tournament runs again: the report nobody answered, restored with the table, reaches it.
       matchMaker.defineRoomType('tournament', FakeTournament);
       await matchMaker.createRoom('tournament', { tournamentId });
       const report = await eventually(async () => fakeOf(tournamentId).reports[0], 20_000, 'the report of hand 1');
       assert.equal(report.handNumber, 1);
-      assert.equal(report.seats.reduce((sum, s) => sum + s.stack, 0), 2_000);
       assert.deepEqual(report.startStacks, { [ann.id]: 1_000, [bob.id]: 1_000 });
-      for (const room of players) await room.leave(true).catch(() => undefined);
+      const stacks = report.seats.map((s) => s.stack).sort((x, y) => x - y);
+      assert.deepEqual(stacks, [990, 1_010], 'the button folded its small blind');
     } finally {
       await felt.close();
       rmSync(env.FELT_DATA_DIR, { recursive: true, force: true });
