@@ -8,7 +8,7 @@ import { SNAPSHOT_REFUSAL, SnapshotRefusedError } from '../src/persistence/snaps
 import { tournamentTableRow, tournamentTableState } from '../src/persistence/tournament-table-schema.ts';
 import type { TableRecord } from '../src/persistence/types.ts';
 import type { SeatInstruction } from '../src/tournaments/events.ts';
-import { answerRefusals, isRefusal, refusal, refusalCode, TOURNAMENT_ROOM, type HostAnswer } from '../src/tournaments/tournament-host.ts';
+import { answerRefusals, isRefusal, refusal, refusalCode, TOURNAMENT_ROOM, type HandEndedReport, type HostAnswer } from '../src/tournaments/tournament-host.ts';
 import type { DealOrder } from '../src/tournaments/tournament-table-host.ts';
 import type { TableState } from '../schema/TableState.ts';
 import type { RoomServices } from './services.ts';
@@ -197,7 +197,8 @@ export class TournamentTableLink {
     try {
       const running = await matchMaker.query({ name: TOURNAMENT_ROOM, roomId: this.tournamentId });
       if (running.length === 0) return false;
-      const answer: unknown = await matchMaker.remoteRoomCall(this.tournamentId, 'handEnded', [report], REPORT_TIMEOUT_MS);
+      const sent: HandEndedReport = report;
+      const answer: unknown = await matchMaker.remoteRoomCall(this.tournamentId, 'handEnded', [sent], REPORT_TIMEOUT_MS);
       if (isRefusal(answer)) log.warn({ ...where, code: answer.refused.code }, `the tournament refused a hand's report: ${answer.refused.message}`);
       return true;
     } catch (error) {
