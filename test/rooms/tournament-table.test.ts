@@ -114,6 +114,10 @@ for (const backend of BACKENDS) {
       await waitFor(a, (state) => state.tournamentId === tournamentId && seatOf(state, bob.id)?.stack === 1_000);
       const listed = (await (await fetch(`${felt.url}/api/tables`)).json()) as { tableId: string }[];
       assert.ok(!listed.some((table) => table.tableId === tableId), 'GET /api/tables lists cash tables only');
+      const lobby = await felt.client().join('lobby');
+      rooms.push(lobby);
+      const lobbyRooms = await nextMessage<{ roomId: string }[]>(lobby, 'rooms');
+      assert.ok(lobbyRooms.length > 0 && !lobbyRooms.some((room) => room.roomId === tableId), 'the lobby lists cash tables only');
 
       const refused = nextMessage(a, 'error');
       a.send('sit', { buyIn: 100 });
@@ -174,6 +178,9 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await call(tableId, 'tellMoved', [cat.id, 'table-two', 4]), { told: true });
       assert.deepEqual(await moved, { tableId: 'table-two', seat: 4 });
       await waitFor(c, (state) => !seatOf(state, cat.id));
+      // Back at the old table, they are told again where they sit now.
+      const again = await join(tableId, cat);
+      assert.deepEqual(await nextMessage(again, 'moved'), { tableId: 'table-two', seat: 4 });
       assert.deepEqual(await call(tableId, 'addChips', ['addon-ann', ann.id, 500]), { stack: report.seats.find((s) => s.playerId === ann.id)!.stack + 500 });
       assert.deepEqual(await call(tableId, 'addChips', ['addon-ann', ann.id, 500]), { stack: report.seats.find((s) => s.playerId === ann.id)!.stack + 500 });
     });
