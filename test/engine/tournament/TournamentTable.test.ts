@@ -295,8 +295,9 @@ describe('tournament table', () => {
     t.sitOut('cat');
     assert.equal(t.state.seating.seats[2]?.sittingOut, true, 'shown as sitting out');
     const start = 100_000;
-    t.deal(order(1), start);
+    t.deal(order(1, 1, 10, 20, 5), start);
     assert.ok(t.handIndexOf(2) >= 0, 'away, and dealt in');
+    assert.ok(t.state.hand!.log.some((op) => op.type === 'ante' && op.player === t.handIndexOf(2) && op.amount === 5), 'the away player posted the ante');
     // Everyone before cat folds or checks; cat is then on the clock and never acts.
     for (let i = 0; i < 5 && t.state.hand && playerOnClock(t) !== 'cat'; i++) {
       const actor = playerOnClock(t);
@@ -426,5 +427,52 @@ describe('tournament table', () => {
     foldOut(copy);
     assert.equal(copy.pendingReport?.handNumber, 1);
     assert.equal(copy.deal(order(1), clock).accepted, false);
+  });
+
+  it('when many hands are played with random bets, busts, departures and arrivals then no chip appears or vanishes and nobody posts the big blind twice running', () => {
+    let state = 7;
+    const random = (n: number): number => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % n;
+    };
+    const t = table(11);
+    t.seatPlayers([seat('p0', 0, 400), seat('p1', 1, 300), seat('p2', 2, 500), seat('p3', 4, 200), seat('p4', 5, 600)], clock);
+    let total = 2_000;
+    let lastBig = '';
+    let arrivals = 5;
+    for (let n = 1; n <= 120 && t.seatedCount() >= 2; n++) {
+      dealNow(t, n);
+      const big = t.state.seating.seats[t.state.seating.bigBlindSeat]!.playerId;
+      assert.notEqual(big, lastBig, `hand ${n}: the big blind moved on`);
+      lastBig = big;
+      for (let i = 0; i < 100 && t.state.hand; i++) {
+        const legal = t.hand!.legalActions()!;
+        const choice = random(10);
+        const action = choice < 3 && legal.fold ? 'fold' : choice === 3 ? 'allin' : legal.check ? 'check' : 'call';
+        const actor = playerOnClock(t);
+        if (!t.hand || t.actorSeat() < 0) break;
+        try {
+          t.act(actor, { action }, clock);
+        } catch (error) {
+          if (!(error instanceof IllegalActionError)) throw error;
+          t.act(actor, { action: legal.check ? 'check' : 'call' }, clock);
+        }
+      }
+      assert.equal(t.state.hand, null, `hand ${n} ended`);
+      const report = t.pendingReport!;
+      assert.equal(report.seats.reduce((sum, s) => sum + s.stack, 0), total, `hand ${n}: every chip is on the table`);
+      assert.equal(chipsOf(t), total);
+      // Now and then a player leaves for another table and another arrives.
+      if (random(4) === 0 && t.seatedCount() > 2) {
+        const leaving = t.state.info.find((info) => info && random(2) === 0);
+        if (leaving) total -= t.releasePlayer(`away-${n}`, leaving.playerId);
+      }
+      const empty = t.state.info.findIndex((info) => info === null);
+      if (random(2) === 0 && empty >= 0) {
+        t.seatPlayers([seat(`n${arrivals++}`, empty, 300)], clock);
+        total += 300;
+      }
+    }
+    assert.ok(t.state.handNumber > 20, 'enough hands were played');
   });
 });
