@@ -100,7 +100,8 @@ export function addChips(t: TournamentContext, key: string, playerId: string, am
   if (repeated !== null) return repeated;
   const seat = seatOf(t, playerId);
   t.dealer.addChips(seat, amount);
-  const stack = t.state.seating.seats[seat]?.stack ?? 0;
+  // During a hand the player is not in (seated since it began), the chips join the stack when it ends.
+  const stack = (t.state.seating.seats[seat]?.stack ?? 0) + (t.state.info[seat]?.pendingTopUp ?? 0);
   t.state.tournament.added[key] = { playerId, stack };
   touch(t);
   return stack;

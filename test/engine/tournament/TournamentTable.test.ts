@@ -370,6 +370,13 @@ describe('tournament table', () => {
     assert.throws(() => t.addChips('addon-ann', 'bob', 1_500), refusedWith('key_mismatch'));
     assert.throws(() => t.addChips('rebuy-bob', 'bob', 0), refusedWith('bad_amount'));
     assert.throws(() => t.addChips('rebuy-zed', 'zed', 10), refusedWith('not_seated'));
+    // Seated during a hand they are not in: the chips wait for its end, and the answer counts them.
+    t.deal(order(1), 0);
+    t.seatPlayers([seat('cat', 3, 400)], 0);
+    assert.equal(t.addChips('rebuy-cat', 'cat', 100), 500);
+    foldOut(t);
+    assert.equal(t.state.seating.seats[3]!.stack, 500);
+    assert.equal(t.pendingReport?.seats.find((s) => s.playerId === 'cat')?.stack, 500);
   });
 
   it('when a player asks to sit, top up, leave or join a waiting list then it is refused with tournament_table', () => {
