@@ -6,7 +6,7 @@ import { DEFAULT_TIMINGS } from '../src/engine/cash/settings.ts';
 import type { TournamentHandReport } from '../src/engine/tournament/state.ts';
 import { SNAPSHOT_REFUSAL, SnapshotRefusedError } from '../src/persistence/snapshot-format.ts';
 import { tournamentTableRow, tournamentTableState } from '../src/persistence/tournament-table-schema.ts';
-import type { TableRecord } from '../src/persistence/types.ts';
+import { PersistenceError, type TableRecord } from '../src/persistence/types.ts';
 import type { SeatInstruction } from '../src/tournaments/events.ts';
 import { answerRefusals, isRefusal, refusal, refusalCode, TOURNAMENT_ROOM, type HandEndedReport, type HostAnswer } from '../src/tournaments/tournament-host.ts';
 import type { DealOrder } from '../src/tournaments/tournament-table-host.ts';
@@ -122,10 +122,28 @@ export class TournamentTableLink {
         answer = done.answer;
         return done.events;
       });
+      // Not run: the room has lost its table to another process, where the call is to go again.
+      if (answer === undefined) throw new Error(`Table ${this.table.state.tableId} does not run here any more; call it again.`);
       // A closed table has written its last snapshot and given its lease up.
-      if (!this.table.isClosed()) await this.room.saveNow();
-      return answer as T;
+      if (!this.table.isClosed()) await this.saveNow();
+      return answer;
     });
+  }
+
+  /**
+   * Writes the snapshot before answering. A refused write means another
+   * process holds the table now: that is a failure for the actor to call
+   * again (the table's new room answers), not a refusal of the rules.
+   */
+  private async saveNow(): Promise<void> {
+    try {
+      await this.room.saveNow();
+    } catch (error) {
+      if (!(error instanceof PersistenceError && error.code === 'lease_lost')) throw error;
+      const tableId = this.table.state.tableId;
+      this.room.services.leaseLost(tableId);
+      throw new Error(`Table ${tableId} has moved to another process; call it again.`);
+    }
   }
 
   /** Sends `moved` to the player's clients here; whether anyone was told. */
