@@ -16,7 +16,7 @@ import { refuseSnapshot } from './snapshot-refusal.ts';
 
 /** How long one `handEnded` call may take before it is tried again. */
 const REPORT_TIMEOUT_MS = 5_000;
-/** The first wait before a report is sent again, doubled after every failure up to the last. */
+/** The waits before a report is sent again, one per failure in a row; the last repeats until it is answered. */
 const REPORT_BACKOFF_MS = [100, 200, 500, 1_000, 2_000, 5_000];
 
 /** What the link needs of its room: the command queue, an immediate snapshot write, and the room's clients. */
