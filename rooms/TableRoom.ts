@@ -3,7 +3,7 @@ import { CloseCode, Room, ServerError, type Client } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import type { z } from 'zod';
 import { CashTable, type PlayerAction } from '../src/engine/cash/CashTable.ts';
-import type { CashTableEvent } from '../src/engine/cash/state.ts';
+import type { CashTableEvent, CashTableState } from '../src/engine/cash/state.ts';
 import { IllegalActionError } from '../src/engine/errors.ts';
 import { PersistenceError } from '../src/persistence/types.ts';
 import { verifyToken } from '../src/auth/tokens.ts';
@@ -11,6 +11,12 @@ import { settingsFromTemplate } from '../src/tables/settings.ts';
 import { publicTableView, type PublicTableView } from '../src/tables/public-view.ts';
 import { listingChanged, listingOf, type TableListing } from '../src/tables/live-table.ts';
 import type { ExpelResult, TableHost } from '../src/tables/table-host.ts';
+import type { RoomTable } from '../src/tables/room-table.ts';
+import type { SeatInstruction } from '../src/tournaments/events.ts';
+import type { HostAnswer } from '../src/tournaments/tournament-host.ts';
+import type { DealOrder, TournamentTableHost } from '../src/tournaments/tournament-table-host.ts';
+import type { TableRecord } from '../src/persistence/types.ts';
+import { TournamentTableLink, notATournamentTable } from './tournament-table.ts';
 import { TableState, type Seat } from '../schema/TableState.ts';
 import { guardFrames } from './frame-guard.ts';
 import { ActMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage, DrawMessage, describeIssue } from './messages.ts';
@@ -41,9 +47,11 @@ const BACKSTOP_PATCH_MS = 1_000;
  * Commands run one at a time through a queue, so a buy-in that waits on the
  * database never interleaves with a bet.
  */
-export class TableRoom extends Room<{ state: TableState; metadata: TableListing; client: Client<{ userData: Player }> }> implements TableHost {
+export class TableRoom extends Room<{ state: TableState; metadata: TableListing; client: Client<{ userData: Player }> }> implements TableHost, TournamentTableHost {
   private services!: RoomServices;
-  private table!: CashTable;
+  private table!: RoomTable;
+  /** A tournament's table (its row has a `tournamentId`): the tournament's calls and the hand reports go through it. */
+  private tournament: TournamentTableLink | null = null;
   private money!: TableMoney;
   /** The wallets of the players here, as far as this room knows them: a buy-in nobody can pay is refused without the database. */
   private readonly wallets = new WalletBook();
@@ -81,20 +89,25 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     this.patchRate = BACKSTOP_PATCH_MS;
     const record = await db.tables.get(options.tableId);
     if (!record) throw new Error(`No table ${options.tableId} in the database.`);
-    const template = await db.templates.get(record.templateId);
-    if (!template) throw new Error(`Table ${record.id} has no template ${record.templateId}.`);
     const snapshot = await db.snapshots.load(record.id).catch((error: unknown) => refuseSnapshot(error, record.id, log));
-    this.table = snapshot
-      ? CashTable.restore(snapshot.state)
-      : CashTable.create(record.id, record.name, { ...settingsFromTemplate(template), ...services.timings });
+    if (record.tournamentId) {
+      this.tournament = TournamentTableLink.open(record, snapshot?.state ?? null, {
+        services, run: (request, command) => this.runInTurn(request, command), saveNow: () => this.money.saveSnapshotNow(), clients: () => this.clients,
+      });
+      this.table = this.tournament.table;
+    } else {
+      this.table = await this.openCashTable(record, snapshot?.state ?? null);
+    }
     const wire = new TableState();
     const settings = this.table.state.settings;
     Object.assign(wire, {
-      tableId: record.id, name: record.name, variant: settings.variant,
+      tableId: record.id, tournamentId: record.tournamentId ?? '', name: record.name, variant: settings.variant,
       smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind, ante: settings.stakes.ante,
       minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn, maxSeats: settings.maxSeats,
     });
     this.setState(wire);
+    // Players reach a tournament table from the tournament room (`seated`), not from the lobby's list of cash tables.
+    if (this.tournament) await this.setPrivate(true);
     this.money = new TableMoney(record.id, this.table, services, (money, moved) => {
       if (!moved) this.wallets.doubt(money.playerId);
       else this.wallets.moved(money.playerId, money.kind === 'cashOut' ? money.amount : -money.amount);
@@ -106,6 +119,14 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     snapshots.mark(record.id, () => ({ version: this.table.state.version, state: this.table.state }));
     await this.money.settlePending((events) => this.refresh(events));
     await this.refresh([]);
+  }
+
+  private async openCashTable(record: TableRecord, snapshot: CashTableState | null): Promise<CashTable> {
+    const template = await this.services.db.templates.get(record.templateId);
+    if (!template) throw new Error(`Table ${record.id} has no template ${record.templateId}.`);
+    return snapshot
+      ? CashTable.restore(snapshot)
+      : CashTable.create(record.id, record.name, { ...settingsFromTemplate(template), ...this.services.timings });
   }
 
   private resumeClocks(): void {
@@ -147,6 +168,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     client.view = new StateView();
     this.viewsStale = true;
     this.wallets.learn(player.playerId, wallet.balance, wallet.ticket, this.services.now());
+    this.tournament?.joined(client, player.playerId);
     // A watcher's arrival changes nothing at the table: no command, so no snapshot (a client that rejoins in a loop writes nothing).
     if (this.table.seatOf(player.playerId) < 0) return;
     this.enqueue(client, 'join', () => {
@@ -204,6 +226,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
 
   override async onDispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
+    this.tournament?.stop();
     await this.queue;
     await this.services.snapshots.flush();
   }
@@ -377,6 +400,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     this.patchSoon();
     snapshots.mark(this.roomId, () => ({ version: this.table.state.version, state: this.table.state }));
     this.schedule();
+    this.tournament?.refreshed(this.state);
     await this.updateListing();
     if (this.table.isClosed()) await this.finishClosing();
     if (!this.table.state.hand) for (const resolve of this.handOverWaiters.splice(0)) resolve();
@@ -422,7 +446,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
   }
 
   private async updateListing(): Promise<void> {
-    const listing = listingOf(this.table);
+    const listing = listingOf(this.table, this.tournament?.tournamentId);
     if (listingChanged(this.metadata as TableListing | undefined, listing)) await this.setMetadata(listing);
   }
 
@@ -511,6 +535,32 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     if (failure) throw failure;
   }
 
+  // ── the tournament's calls (TournamentTableHost, rooms/tournament-table.ts), through matchMaker.remoteRoomCall ──
+
+  seatPlayers(seats: SeatInstruction[]): Promise<HostAnswer<{ seated: string[] }>> {
+    return this.tournament?.seatPlayers(seats) ?? notATournamentTable(this.roomId);
+  }
+
+  deal(order: DealOrder): Promise<HostAnswer<{ accepted: boolean }>> {
+    return this.tournament?.deal(order) ?? notATournamentTable(this.roomId);
+  }
+
+  releasePlayer(moveId: string, playerId: string): Promise<HostAnswer<{ stack: number }>> {
+    return this.tournament?.releasePlayer(moveId, playerId) ?? notATournamentTable(this.roomId);
+  }
+
+  addChips(key: string, playerId: string, amount: number): Promise<HostAnswer<{ stack: number }>> {
+    return this.tournament?.addChips(key, playerId, amount) ?? notATournamentTable(this.roomId);
+  }
+
+  tellMoved(playerId: string, tableId: string, seat: number): Promise<HostAnswer<{ told: boolean }>> {
+    return this.tournament?.tellMoved(playerId, tableId, seat) ?? notATournamentTable(this.roomId);
+  }
+
+  closeTable(): Promise<HostAnswer<{ closed: boolean }>> {
+    return this.tournament?.closeTable() ?? notATournamentTable(this.roomId);
+  }
+
   /** Lists the room again, unless another process lists its table now (the driver checks): a peer swept the listing while this process stalled. */
   async relist(): Promise<void> {
     await this.setMatchmaking({ metadata: this.metadata });
@@ -524,6 +574,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
   async abandon(): Promise<void> {
     this.fenced = true;
     if (this.timer) clearTimeout(this.timer);
+    this.tournament?.stop();
     this.services.snapshots.forget(this.roomId);
     for (const resolve of this.handOverWaiters.splice(0)) resolve();
     this.dropReservedSeats();

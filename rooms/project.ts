@@ -1,6 +1,6 @@
 import { formatCard } from '../src/engine/cards.ts';
-import type { CashTable } from '../src/engine/cash/CashTable.ts';
 import { HandPhase, type HandState } from '../src/engine/hand/state.ts';
+import type { RoomTable } from '../src/tables/room-table.ts';
 import { seatStatus, showedHand } from '../src/tables/seat-view.ts';
 import { Legal, Pot, Seat, type TableState } from '../schema/TableState.ts';
 
@@ -80,7 +80,7 @@ function setString<K extends string>(target: Record<K, string>, key: K, value: s
  * is assigned, so patches stay small. Returns the seats created and removed,
  * so the room can give their owners a view of their own cards.
  */
-export function projectTable(wire: TableState, table: CashTable, finished: FinishedHand | null): { added: Seat[]; removed: Seat[] } {
+export function projectTable(wire: TableState, table: Pick<RoomTable, 'state' | 'hand' | 'actorSeat'>, finished: FinishedHand | null): { added: Seat[]; removed: Seat[] } {
   const s = table.state;
   const live = table.hand;
   const shown = live ? null : finished;

@@ -1,4 +1,4 @@
-import type { CashTable } from '../src/engine/cash/CashTable.ts';
+import type { RoomTable } from '../src/tables/room-table.ts';
 import type { CashTableEvent, PendingMoney } from '../src/engine/cash/state.ts';
 import { pendingMoneyTransfer } from '../src/money/transfers.ts';
 import { leaseLost } from '../src/persistence/snapshots.ts';
@@ -18,12 +18,12 @@ type Player = { playerId: string; name: string };
  */
 export class TableMoney {
   private readonly tableId: string;
-  private readonly table: CashTable;
+  private readonly table: RoomTable;
   private readonly services: RoomServices;
   /** Told of every movement once the ledger has answered: `moved` false when the wallet could not pay. */
   private readonly onSettled: (money: PendingMoney, moved: boolean) => void;
 
-  constructor(tableId: string, table: CashTable, services: RoomServices, onSettled: (money: PendingMoney, moved: boolean) => void = () => {}) {
+  constructor(tableId: string, table: RoomTable, services: RoomServices, onSettled: (money: PendingMoney, moved: boolean) => void = () => {}) {
     this.tableId = tableId;
     this.table = table;
     this.services = services;

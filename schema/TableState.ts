@@ -37,6 +37,8 @@ export type Seat = SchemaType<typeof Seat>;
 /** The public state of one table, as PROTOCOL.md names it. Wire data only: no game rules here. */
 export const TableState = schema({
   tableId: t.string().default(''),
+  /** The tournament of a tournament table; '' for a cash table. */
+  tournamentId: t.string().default(''),
   name: t.string().default(''),
   variant: t.string().default(''),
   smallBlind: t.number().default(0),

@@ -1,5 +1,5 @@
 import { matchMaker } from '@colyseus/core';
-import type { CashTable } from '../engine/cash/CashTable.ts';
+import type { RoomTable } from './room-table.ts';
 import type { TableRecord } from '../persistence/types.ts';
 import { stakesLabel } from './settings.ts';
 
@@ -24,6 +24,8 @@ export type TableListing = {
   waiting: number;
   /** Only while an admin closes it (no new hands; players stand up after the current one), so lobbies see PROTOCOL.md's fields. */
   closing?: true;
+  /** A tournament's table: left out of the lobby (its room is private) and of `GET /api/tables`. */
+  tournamentId?: string;
 };
 
 /** One row of `GET /api/tables` (PROTOCOL.md). */
@@ -42,8 +44,8 @@ export type LiveTable = Pick<TableListing, 'tableId' | 'name' | 'variant' | 'sta
 /** A listed table room: its listing and how many clients it has. */
 export type ListedTable = { listing: TableListing; clients: number };
 
-/** The listing of a table as it is now. */
-export function listingOf(table: CashTable): TableListing {
+/** The listing of a table as it is now; `tournamentId` for a tournament's table. */
+export function listingOf(table: Pick<RoomTable, 'state' | 'seatedCount'>, tournamentId?: string | null): TableListing {
   const s = table.state;
   const settings = s.settings;
   return {
@@ -53,6 +55,7 @@ export function listingOf(table: CashTable): TableListing {
     minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn,
     seated: table.seatedCount(), maxSeats: settings.maxSeats, waiting: s.waiting.length,
     ...(s.closing ? { closing: true as const } : {}),
+    ...(tournamentId ? { tournamentId } : {}),
   };
 }
 
@@ -79,7 +82,7 @@ export function publicListing(listing: TableListing): PublicTableListing {
 
 /** `GET /api/tables`: every live table of the cluster, by name. */
 export async function publicListings(): Promise<PublicTableListing[]> {
-  return (await listedTables()).map(({ listing }) => publicListing(listing)).sort((a, b) => a.name.localeCompare(b.name));
+  return (await listedTables()).filter(({ listing }) => !listing.tournamentId).map(({ listing }) => publicListing(listing)).sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** The admin's view of a listed table; `row` is its database row, when it is still open. */

@@ -65,6 +65,15 @@ function codeGroups(asyncapi: any): CodeGroup[] {
       subsection: /^HTTP/,
     },
     {
+      // What a tournament table answers the tournament's calls (server to server): its engine's refusals and its room's.
+      name: 'tournament table',
+      codes: new Set([
+        ...thrownCodes(sourceFiles(at('src/engine/tournament')), throws),
+        ...matchedCodes([at('rooms/tournament-table.ts')], /\brefusal\('([a-z_]+)'/g),
+      ]),
+      subsection: /^Answers of tournament tables/,
+    },
+    {
       name: 'tournament',
       codes: thrownCodes([
         ...sourceFiles(at('src/tournaments/rules/registration.ts'), at('src/tournaments/rules/lifecycle.ts'), at('src/tournaments/rules/structure.ts')),

@@ -16,6 +16,12 @@ export const SeatOfferedMessage = z.object({
   expiresAt: z.number().describe('Epoch ms at which the offer passes to the next player waiting.'),
 });
 
+/** `moved`: at a tournament table, to a player the tournament moved to another table. */
+export const MovedMessage = z.object({
+  tableId: z.string().describe('The table to join now (`joinById(tableId, {token})`).'),
+  seat: z.number().int().describe('Your seat there.'),
+});
+
 export const TableJoinOptions = z.object({
   token: z.string().describe('A token from POST /api/auth/guest, /register or /login. Joining makes you a watcher; `sit` makes you a player.'),
 });
@@ -34,6 +40,7 @@ const STATE_NOTES = {
     actionDeadline: 'Epoch ms at which `toAct` times out.',
     seats: 'Keyed by seat index.',
     waiting: 'Player ids on the waiting list.',
+    tournamentId: 'The tournament of a tournament table; empty at a cash table.',
   },
   Seat: {
     bet: 'Committed this street.',
@@ -73,7 +80,7 @@ export const tableRoomDoc: RoomDoc = {
     { type: 'draw', payload: DrawMessage, summary: 'Draw games: the cards to discard (an empty list stands pat).', examples: [{ discard: ['2c', '7d'] }, { discard: [] }] },
     { type: 'show', ...empty('At showdown, show your cards when the rules let you choose.') },
     { type: 'muck', ...empty('At showdown, muck your cards when the rules let you choose.') },
-    { type: 'sitOut', ...empty('Skip hands while keeping the seat.') },
+    { type: 'sitOut', ...empty('Skip hands while keeping the seat (at a tournament table: be away, still dealt in and folded by the clock).') },
     { type: 'sitIn', ...empty('Return after sitting out.') },
     { type: 'topUp', payload: TopUpMessage, summary: 'Add chips from the wallet (applies between hands).', examples: [{ amount: 100 }] },
     { type: 'leave', ...empty('Stand up after the current hand; the stack returns to the wallet.') },
@@ -85,5 +92,6 @@ export const tableRoomDoc: RoomDoc = {
       examples: [{ code: 'bad_message', message: '"buyIn": Invalid input: expected number, received undefined', request: 'sit' }],
     },
     { type: 'seatOffered', payload: SeatOfferedMessage, summary: 'A seat is held for you from the waiting list until `expiresAt`.', examples: [{ seat: 3, expiresAt: 1_767_225_600_000 }] },
+    { type: 'moved', payload: MovedMessage, summary: 'Tournament tables: the tournament moved you to another table; join it.', examples: [{ tableId: 't-8c1e02aa', seat: 4 }] },
   ],
 };
