@@ -51,6 +51,34 @@ async function phhFailures(felt: Felt, tableId: string): Promise<{ hands: number
   return { hands: hands.length, failures };
 }
 
+/**
+ * A player's own view of the table's hands (`/api/me/hands/:id`) and their
+ * statistics: what of the others' hidden cards it names, and the hands counted for `variant`.
+ */
+async function historyOf(felt: Felt, token: string, playerId: string, variant: string): Promise<{ leaks: string[]; statsHands: number; hands: number }> {
+  const get = async (path: string): Promise<any> => (await fetch(`${felt.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+  const list = await get('/api/me/hands?limit=20');
+  const leaks: string[] = [];
+  for (const summary of list.items) {
+    const detail = await get(`/api/me/hands/${summary.handId}`);
+    const record = await felt.server.db.hands.get(summary.handId);
+    const state = record!.state as HandState;
+    const mine = record!.playerIds.indexOf(playerId);
+    for (const [player, view] of (detail.players as any[]).entries()) {
+      if (player === mine || view.shown) continue;
+      view.cards.forEach((card: string, k: number) => {
+        if (card !== '??' && !state.holeUp[player][k]) leaks.push(`hand ${summary.handNumber}: ${view.playerId}'s down card ${card}`);
+      });
+    }
+    for (const action of detail.actions as any[]) {
+      if (action.type !== 'draw' || action.seat === detail.seat) continue;
+      if ([...action.discarded, ...action.drawn].some((card: string) => card !== '??')) leaks.push(`hand ${summary.handNumber}: seat ${action.seat}'s draw`);
+    }
+  }
+  const stats = await get('/api/me/stats');
+  return { leaks, statsHands: stats.byVariant?.[variant]?.hands ?? 0, hands: list.items.length };
+}
+
 describe('stud and draw tables over the wire', function () {
   this.timeout(60_000);
   let felt: Felt;
@@ -77,7 +105,7 @@ describe('stud and draw tables over the wire', function () {
     return { room, id, token };
   }
 
-  it('when three players play stud to showdown then up cards are public, down cards reach only their owner, and the hands export as PHH that verifies', async () => {
+  it('when three players play stud to showdown then up cards are public, down cards reach only their owner on the wire and in the history, the hands count in the statistics, and they export as PHH that verifies', async () => {
     const tableId = await felt.openTable(STUD);
     const players = [await join(tableId, 'Ann'), await join(tableId, 'Bob'), await join(tableId, 'Cid')];
     const watcher = await join(tableId, 'Wat');
@@ -115,9 +143,13 @@ describe('stud and draw tables over the wire', function () {
     const { hands, failures } = await phhFailures(felt, tableId);
     assert.ok(hands >= 2);
     assert.deepEqual(failures, []);
+    const history = await historyOf(felt, players[1].token, players[1].id, 'F7S');
+    assert.ok(history.hands >= 2);
+    assert.deepEqual(history.leaks, []);
+    assert.equal(history.statsHands, history.hands, 'every stud hand counts in the statistics');
   });
 
-  it('when three players play triple draw to showdown then others see how many cards each drew, never which, and the hands export as PHH that verifies', async () => {
+  it('when three players play triple draw to showdown then others see how many cards each drew, never which, on the wire and in the history, the hands count in the statistics, and they export as PHH that verifies', async () => {
     const tableId = await felt.openTable(TRIPLE_DRAW);
     const players = [await join(tableId, 'Ann'), await join(tableId, 'Bob'), await join(tableId, 'Cid')];
     const watcher = await join(tableId, 'Wat');
@@ -146,6 +178,10 @@ describe('stud and draw tables over the wire', function () {
     const { hands, failures } = await phhFailures(felt, tableId);
     assert.ok(hands >= 2);
     assert.deepEqual(failures, []);
+    const history = await historyOf(felt, players[1].token, players[1].id, 'F2L3D');
+    assert.ok(history.hands >= 2);
+    assert.deepEqual(history.leaks, []);
+    assert.equal(history.statsHands, history.hands, 'every draw hand counts in the statistics');
   });
 
   it('when a draw names a card not held, comes out of turn, or is sent at a stud table then it is refused with its code and nothing changes', async () => {
