@@ -25,9 +25,9 @@ describe('loadtest bots in every game', () => {
 
   it('when nobody has bet on stud\'s or draw\'s first street then a raise is a raise (the forced bets count), and later a bet', () => {
     const legal = { ...NONE, fold: true, check: true, minRaiseTo: 4, maxRaiseTo: 4 };
-    assert.equal(chooseMove(legal, [], 'F7S', 'third', () => 0.99).message.action, 'raise');
-    assert.equal(chooseMove(legal, [], 'F2L3D', 'predraw', () => 0.99).message.action, 'raise');
-    assert.equal(chooseMove(legal, [], 'F7S', 'fifth', () => 0.99).message.action, 'bet');
+    assert.deepEqual(chooseMove(legal, [], 'F7S', 'third', () => 0.99), { type: 'act', message: { action: 'raise', amount: 4 } });
+    assert.deepEqual(chooseMove(legal, [], 'F2L3D', 'predraw', () => 0.99), { type: 'act', message: { action: 'raise', amount: 4 } });
+    assert.deepEqual(chooseMove(legal, [], 'F7S', 'fifth', () => 0.99), { type: 'act', message: { action: 'bet', amount: 4 } });
   });
 
   it('when a 2-7 hand is judged then pairs and cards above eight go, the highest first; aces are high', () => {

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Room } from '@colyseus/sdk';
 import type { HandState } from '../../src/engine/hand/state.ts';
-import { exportPhh } from '../../src/engine/phh/export.ts';
 import { parsePhh } from '../../src/engine/phh/parse.ts';
 import { verifyPhh } from '../../src/engine/phh/replay.ts';
-import { writePhh } from '../../src/engine/phh/write.ts';
 import type { TemplateInput } from '../../src/persistence/types.ts';
 import { nextMessage, seatOf, startFelt, waitFor, type Felt } from '../support/felt.ts';
 import { playAnyGame, testRandom, toShowdown } from './game-play.ts';
@@ -39,13 +37,24 @@ function watchPrivacy(room: Room, viewer: string): Watch {
   return watch;
 }
 
-/** Every completed hand of a table, exported as PHH and replayed: the reasons of those that do not verify. */
+const ADMIN = { FELT_ADMIN_USERNAME: 'pit_boss', FELT_ADMIN_PASSWORD: 'correct-horse-9' };
+
+/**
+ * Every completed hand of a table as the admin API exports it
+ * (`GET /api/admin/hands/:id/phh`), replayed as `npm run phh -- verify`
+ * does: the reasons of those that do not verify.
+ */
 async function phhFailures(felt: Felt, tableId: string): Promise<{ hands: number; failures: string[] }> {
+  const login = await fetch(`${felt.url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: ADMIN.FELT_ADMIN_USERNAME, password: ADMIN.FELT_ADMIN_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
   const hands = await felt.server.db.hands.list({ tableId, limit: 100, offset: 0 });
   const failures: string[] = [];
   for (const hand of hands) {
-    const text = writePhh(exportPhh(hand.state as HandState, { players: hand.playerIds, hand: hand.handNumber, table: tableId, seatCount: 6 }));
-    const outcome = verifyPhh(parsePhh(text));
+    const answer = await fetch(`${felt.url}/api/admin/hands/${hand.id}/phh`, { headers: { authorization: `Bearer ${token}` } });
+    const outcome = verifyPhh(parsePhh(await answer.text()));
     if (!outcome.ok) failures.push(`hand ${hand.handNumber}: ${outcome.reason}`);
   }
   return { hands: hands.length, failures };
@@ -85,7 +94,7 @@ describe('stud and draw tables over the wire', function () {
   const rooms: Room[] = [];
 
   before(async () => {
-    felt = await startFelt(null);
+    felt = await startFelt(null, ADMIN);
   });
 
   afterEach(async () => {
