@@ -84,6 +84,18 @@ describe('mixed-game rotations', () => {
     assert.equal(d.state.seating.seats.reduce((sum, seat) => sum + (seat?.stack ?? 0), 0), 1_500);
   });
 
+  it('when an 8-game table of three plays a rotation then every game is dealt an orbit in turn, the no-limit games at the blinds with no fixed bets', () => {
+    const eight = rotationEntries(rotationGames('8-game')!, BASE);
+    const d = horseDealer(3, eight, 9);
+    const dealt = Array.from({ length: 24 }, (_, k) => playHand(d, k * 1_000));
+    assert.deepEqual(dealt.map((hand) => hand.variant), ROTATION_PRESETS['8-game'].flatMap((variant) => [variant, variant, variant]));
+    for (const hand of dealt.filter((h) => h.variant === 'NT' || h.variant === 'PO')) {
+      assert.equal(hand.config.minBet, 2);
+      assert.equal(hand.config.smallBet, undefined);
+    }
+    assert.equal(d.state.seating.seats.reduce((sum, seat) => sum + (seat?.stack ?? 0), 0), 1_500);
+  });
+
   it('when a table goes from flop games to stud and back then stud leaves the button where it was and the next flop hand moves it on by one', () => {
     const d = horseDealer(3);
     const buttons = Array.from({ length: 16 }, (_, k) => playHand(d, k * 1_000)).map((hand) => hand.button);
