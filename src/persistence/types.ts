@@ -108,6 +108,8 @@ export type TemplateRecord = {
   minTables: number;
   /** Stud (alone or in a rotation): the bring-in, below the small bet; absent or 0 otherwise. */
   bringIn?: number;
+  /** Stud: an open pair on fourth street lets a bet or raise there be the big bet (off, as in PokerKit, when absent). */
+  openPairBigBet?: boolean;
   /** Mixed games: a preset's name (`HORSE`, `8-game`) or the games in turn; absent or null for a table of one variant. */
   rotation?: RotationSpec | null;
   retiredAt: Date | null;

@@ -9,19 +9,21 @@ import type { TemplateRecord } from '../persistence/types.ts';
  * (`engine/table/rotation.ts`). Nothing for a template of one flop or draw
  * game, whose stakes are its blinds as they stand.
  */
-export function gameSettings(template: TemplateRecord): { stakes?: Stakes; smallBet?: number; bigBet?: number; rotation?: RotationEntry[] } {
+export function gameSettings(template: TemplateRecord): { stakes?: Stakes; smallBet?: number; bigBet?: number; rotation?: RotationEntry[]; openPairBigBet?: true } {
   const base = {
     smallBlind: template.smallBlind, bigBlind: template.bigBlind, ante: template.ante, bringIn: template.bringIn ?? 0,
     smallBet: template.smallBet, bigBet: template.bigBet,
   };
+  // The dealer applies the open-pair rule to stud hands only.
+  const openPair = template.openPairBigBet ? { openPairBigBet: true as const } : {};
   const games = template.rotation ? rotationGames(template.rotation) : null;
   if (games && games.length > 0) {
     const rotation = rotationEntries(games, base);
     const { stakes, smallBet, bigBet } = rotation[0];
-    return { stakes: { ...stakes }, smallBet, bigBet, rotation };
+    return { stakes: { ...stakes }, smallBet, bigBet, rotation, ...openPair };
   }
   const variant = findVariant(template.variant);
-  return variant && usesBringIn(variant) ? gameStakes(template.variant, base) : {};
+  return variant && usesBringIn(variant) ? { ...gameStakes(template.variant, base), ...openPair } : {};
 }
 
 /** A template's rotation as variant codes, empty for one variant. */

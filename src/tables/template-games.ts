@@ -100,6 +100,7 @@ export function gameAmountViolations(t: TemplateInput, games: readonly RotationG
     if (bringIn <= 0) fail('bringIn', `${what} deals stud: set a bring-in of at least 1 chip, posted by the lowest up card (razz: the highest).`);
     else if (t.smallBet > 0 && bringIn >= t.smallBet) fail('bringIn', `The bring-in (${bringIn}) must be less than the small bet (${t.smallBet}).`);
   } else if (bringIn !== 0) fail('bringIn', 'Only stud games have a bring-in; set it to 0.');
+  if (t.openPairBigBet && !stud) fail('openPairBigBet', 'The open-pair big bet is a stud rule: leave it off.');
   const least = Math.max(blinds ? t.bigBlind : 0, stud ? t.smallBet : 0, 1);
   if (t.minBuyIn < least) fail('minBuyIn', `The minimum buy-in must be at least ${least} (a big blind, and a small bet where stud is dealt); got ${t.minBuyIn}.`);
   if (t.minBuyIn > t.maxBuyIn) fail('maxBuyIn', `The maximum buy-in (${t.maxBuyIn}) must be at least the minimum buy-in (${t.minBuyIn}).`);

@@ -73,6 +73,7 @@ export function templateViolations(template: TemplateInput): TemplateViolation[]
     for (const violation of gameAmountViolations(t, games)) fail(violation.field, violation.message, violation.code);
   } else if (violations.length === before && !rotated) {
     if ((t.bringIn ?? 0) !== 0) fail('bringIn', 'Only stud games have a bring-in; set it to 0.');
+    if (t.openPairBigBet) fail('openPairBigBet', 'The open-pair big bet is a stud rule: leave it off.');
     if (t.bigBlind === 0) fail('bigBlind', 'The big blind must be at least 1 chip.');
     if (t.smallBlind > t.bigBlind) fail('smallBlind', `The small blind (${t.smallBlind}) must not exceed the big blind (${t.bigBlind}).`);
     if (t.straddle !== 0 && t.straddle < 2 * t.bigBlind) {

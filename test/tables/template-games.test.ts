@@ -36,8 +36,17 @@ describe('tables: templates of every game and rotations', () => {
     assert.deepEqual(broken({ ...stud, bringIn: -1 }), ['bringIn:bad_bring_in']);
   });
 
-  it('when a flop or draw game has a bring-in then it is refused', () => {
+  it('when a flop or draw game has a bring-in or the open-pair rule then it is refused', () => {
     assert.deepEqual(broken({ ...base, bringIn: 1 }), ['bringIn:bad_bring_in']);
+    assert.deepEqual(broken({ ...base, openPairBigBet: true }), ['openPairBigBet:bad_open_pair_big_bet']);
+    assert.deepEqual(broken({ ...horse, rotation: [{ variant: 'FT' }], bringIn: 0, ante: 0, openPairBigBet: true }), ['openPairBigBet:bad_open_pair_big_bet']);
+  });
+
+  it('when a stud template or a rotation with stud turns on the open-pair big bet then it passes and the table deals by it', () => {
+    assert.deepEqual(broken({ ...stud, openPairBigBet: true }), []);
+    assert.deepEqual(broken({ ...horse, openPairBigBet: true }), []);
+    assert.equal(settingsFromTemplate(record({ ...stud, openPairBigBet: true })).openPairBigBet, true);
+    assert.equal(settingsFromTemplate(record(stud)).openPairBigBet, undefined, 'off by default, as in PokerKit');
   });
 
   it('when a rotation is an unknown preset, empty, has an unknown game, a bad hand count, or does not start with the variant then it is refused on its field with its code', () => {

@@ -32,6 +32,7 @@ const templateFields = {
   idleMinutes: whole.describe('How long a table may sit idle before the cleanup job closes it.'),
   minTables: whole.describe('Open tables the cleanup job keeps for this template.'),
   bringIn: chips.optional().describe('Stud (alone or in a rotation): the bring-in, below the small bet; 0 otherwise.'),
+  openPairBigBet: z.boolean().optional().describe('Stud: an open pair on fourth street lets a bet or raise there be the big bet; off by default, as in PokerKit.'),
   rotation: z.union([
     z.string().max(32),
     z.array(z.strictObject({ variant: z.string().min(1).max(16), hands: whole.optional() })).max(64),

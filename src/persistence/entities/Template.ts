@@ -27,6 +27,7 @@ export const Template = defineEntity({
     minTables: p.integer(),
     // Stud: the bring-in; mixed games: the rotation (a preset's name or the games), null for one variant.
     bringIn: p.bigint('number').default(0),
+    openPairBigBet: p.boolean().default(false),
     rotation: p.json<RotationSpec>().nullable(),
     retiredAt: p.datetime().nullable(),
     // Not part of the record: it only keeps `list()` in the order templates were made.
