@@ -135,7 +135,9 @@ describe('stud and draw tables over the wire', function () {
     assert.equal(dealt.variant, 'F7S');
     assert.deepEqual([dealt.smallBlind, dealt.bigBlind, dealt.ante, dealt.bringIn, dealt.smallBet, dealt.bigBet], [0, 0, 1, 1, 2, 4]);
     assert.equal(dealt.button, -1, 'stud has no button');
-    for (const seat of Object.values(dealt.seats) as any[]) assert.equal(seat.upCards.length, 1, 'each player shows a door card');
+    // A player whose buy-in was still being written when the first hand was dealt waits for the next one.
+    const doors = (Object.values(dealt.seats) as any[]).map((seat) => seat.upCards.length);
+    assert.ok(doors.filter((count) => count === 1).length >= 2 && doors.every((count) => count <= 1), 'each player dealt in shows one door card');
 
     const shown = await waitFor(watcher.room, (state) => {
       const seats = Object.values(state.toJSON().seats) as any[];
