@@ -2,7 +2,7 @@ import type { Client, Room } from '@colyseus/sdk';
 import { standardBuyIn, type Lobby, type TableListing } from './lobby.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { LoadStats } from './stats.ts';
-import { canAct, chooseAction } from './strategy.ts';
+import { canMove, chooseMove } from './game-moves.ts';
 
 /** What every bot of a process shares: one SDK client, the lobby, one clock and the counters. */
 export type BotContext = {
@@ -163,7 +163,7 @@ export class Bot {
         this.pending = null;
       }
     }
-    if (!this.pending && !this.thinking && state.toAct === this.seat && canAct(seat.legal)) {
+    if (!this.pending && !this.thinking && state.toAct === this.seat && canMove(seat.legal)) {
       this.thinking = true;
       const think = this.ctx.thinkMs > 0 ? this.ctx.thinkMs * (0.5 + this.ctx.random()) : 0;
       this.ctx.scheduler.after(think, this.act);
@@ -189,9 +189,10 @@ export class Bot {
     if (this.stopped || !room) return;
     const state: any = room.state;
     const seat = state.seats.get(this.seatKey);
-    if (state.toAct !== this.seat || !canAct(seat?.legal)) return;
+    if (state.toAct !== this.seat || !canMove(seat?.legal)) return;
     this.pending = { sentAt: performance.now(), hand: state.handNumber, phase: state.phase };
-    room.send('act', chooseAction(seat.legal, this.ctx.random, state.phase === 'preflop'));
+    const move = chooseMove(seat.legal, [...(seat.cards ?? [])], state.variant, state.phase, this.ctx.random);
+    room.send(move.type, move.message);
   };
 
   /** Busted (sat out with no chips) or sat out by the clock: top up if needed, then sit in. */

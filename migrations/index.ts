@@ -5,6 +5,7 @@ import { Migration20261130000500_insights } from './Migration20261130000500_insi
 import { Migration20261130000600_snapshot_json } from './Migration20261130000600_snapshot_json.ts';
 import { Migration20261201000100_snapshot_format } from './Migration20261201000100_snapshot_format.ts';
 import { Migration20261210000100_tournaments } from './Migration20261210000100_tournaments.ts';
+import { Migration20261215000100_template_games } from './Migration20261215000100_template_games.ts';
 
 /**
  * Every migration, oldest first. Listed rather than discovered from the folder
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130000600_snapshot_json', class: Migration20261130000600_snapshot_json },
   { name: 'Migration20261201000100_snapshot_format', class: Migration20261201000100_snapshot_format },
   { name: 'Migration20261210000100_tournaments', class: Migration20261210000100_tournaments },
+  { name: 'Migration20261215000100_template_games', class: Migration20261215000100_template_games },
 ];

@@ -20,6 +20,7 @@ import { TournamentTableLink, notATournamentTable } from './tournament-table.ts'
 import { TableState, type Seat } from '../schema/TableState.ts';
 import { guardFrames } from './frame-guard.ts';
 import { ActMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage, DrawMessage, describeIssue } from './messages.ts';
+import { drawAction } from './draw-message.ts';
 import { projectTable, type FinishedHand } from './project.ts';
 import { Rejection } from './rejection.ts';
 import { refuseSnapshot } from './snapshot-refusal.ts';
@@ -265,9 +266,6 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
       });
     };
     const now = (): number => this.services.now();
-    const notDraw = (): never => {
-      throw new Rejection('not_a_draw_game', 'This table does not play a draw game.');
-    };
     on('sit', SitMessage, async (player, message) => {
       this.table.verifySit(player.playerId, message.seat, message.buyIn);
       await this.requireFunds(player.playerId, message.buyIn);
@@ -281,7 +279,11 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
       this.observer.actApplied(message.action, receivedAt);
       return events;
     }, (player, message) => this.table.verifyAct(player.playerId, message as PlayerAction));
-    on('draw', DrawMessage, notDraw, notDraw);
+    on('draw', DrawMessage, (player, message, receivedAt) => {
+      const events = this.table.act(player.playerId, drawAction(this.table, message), now());
+      this.observer.actApplied('draw', receivedAt);
+      return events;
+    }, (player, message) => this.table.verifyAct(player.playerId, drawAction(this.table, message)));
     on('show', EmptyMessage, (player) => this.table.showdownChoice(player.playerId, 'show', now()));
     on('muck', EmptyMessage, (player) => this.table.showdownChoice(player.playerId, 'muck', now()));
     on('sitOut', EmptyMessage, (player) => {

@@ -9,7 +9,7 @@ export const SitMessage = z.strictObject({
 });
 
 export const ActMessage = z.strictObject({
-  action: z.enum(['fold', 'check', 'call', 'bet', 'raise', 'allin']),
+  action: z.enum(['fold', 'check', 'call', 'bet', 'raise', 'allin', 'bringIn']),
   amount: z.number().int().nonnegative().optional(),
 });
 

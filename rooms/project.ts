@@ -2,6 +2,7 @@ import { formatCard } from '../src/engine/cards.ts';
 import { HandPhase, type HandState } from '../src/engine/hand/state.ts';
 import type { RoomTable } from '../src/tables/room-table.ts';
 import { seatStatus, showedHand } from '../src/tables/seat-view.ts';
+import { drawCounts, isDrawGame, NO_DRAWS, projectGame } from './project-game.ts';
 import { Legal, Pot, Seat, type TableState } from '../schema/TableState.ts';
 
 /** The last finished hand, kept on display (board, shown cards) until the next deal. */
@@ -87,6 +88,7 @@ export function projectTable(wire: TableState, table: Pick<RoomTable, 'state' | 
   const handState = live?.state ?? shown?.hand ?? null;
   const handSeats = live ? s.handSeats : (shown?.seats ?? []);
 
+  projectGame(wire, s.settings, s.rotationPlace);
   setNumber(wire, 'handNumber', s.handNumber);
   setString(wire, 'phase', live ? live.streetName : shown ? HandPhase.showdown : 'waiting');
   setCards(wire.board, handState ? handState.boards[0] : null);
@@ -116,6 +118,7 @@ export function projectTable(wire: TableState, table: Pick<RoomTable, 'state' | 
     removed.push(seat);
   });
   const legal = live?.legalActions() ?? null;
+  const drawing = handState !== null && isDrawGame(handState.config.variant);
   s.info.forEach((info, index) => {
     if (!info) return;
     let seat = seats[index];
@@ -140,6 +143,7 @@ export function projectTable(wire: TableState, table: Pick<RoomTable, 'state' | 
     const showing = handState !== null && inHand && showedHand(handState, player);
     setCards(seat.shownCards, showing ? handState.hole[player] : null);
     setCards(seat.upCards, handState && inHand ? handState.hole[player] : null, handState?.holeUp[player]);
+    setList(seat.drew, handState && inHand && drawing ? drawCounts(handState, player) : NO_DRAWS);
     const mine = legal && legal.player === player && live && inHand ? legal : null;
     const target = seat.legal ?? (seat.legal = new Legal());
     if (target.fold !== Boolean(mine?.fold)) target.fold = Boolean(mine?.fold);
@@ -148,6 +152,10 @@ export function projectTable(wire: TableState, table: Pick<RoomTable, 'state' | 
     setNumber(target, 'callAmount', mine?.callAmount ?? 0);
     setNumber(target, 'minRaiseTo', mine?.minRaiseTo ?? 0);
     setNumber(target, 'maxRaiseTo', mine?.maxRaiseTo ?? 0);
+    if (target.bringIn !== Boolean(mine?.bringIn)) target.bringIn = Boolean(mine?.bringIn);
+    setNumber(target, 'bringInAmount', mine?.bringInAmount ?? 0);
+    if (target.draw !== Boolean(mine?.draw)) target.draw = Boolean(mine?.draw);
+    setNumber(target, 'maxDiscards', mine?.maxDiscards ?? 0);
   });
   return { added, removed };
 }

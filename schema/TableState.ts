@@ -8,6 +8,12 @@ export const Legal = schema({
   callAmount: t.number().default(0),
   minRaiseTo: t.number().default(0),
   maxRaiseTo: t.number().default(0),
+  /** Stud: you must post the bring-in (`act bringIn`, of `bringInAmount`) or complete it (`raise`). */
+  bringIn: t.boolean().default(false),
+  bringInAmount: t.number().default(0),
+  /** Draw games: it is your turn to discard (`draw`), at most `maxDiscards` cards. */
+  draw: t.boolean().default(false),
+  maxDiscards: t.number().default(0),
 }, 'Legal');
 export type Legal = SchemaType<typeof Legal>;
 
@@ -29,6 +35,8 @@ export const Seat = schema({
   cards: t.array('string').view(),
   shownCards: t.array('string'),
   upCards: t.array('string'),
+  /** Draw games: how many cards the player drew at each draw of this hand (0: stood pat), never which. */
+  drew: t.array('number'),
   /** Filled on the owner's turn; only in the owner's view. */
   legal: t.ref(Legal).view(),
 }, 'Seat');
@@ -47,6 +55,13 @@ export const TableState = schema({
   minBuyIn: t.number().default(0),
   maxBuyIn: t.number().default(0),
   maxSeats: t.number().default(0),
+  /** Fixed limit: the small and big bet of the game being dealt; stud: its bring-in. */
+  smallBet: t.number().default(0),
+  bigBet: t.number().default(0),
+  bringIn: t.number().default(0),
+  /** Mixed games: the variants dealt in turn (empty for one variant), and the current game's hands still to come. */
+  rotation: t.array('string'),
+  handsToNextGame: t.number().default(0),
   handNumber: t.number().default(0),
   phase: t.string().default('waiting'),
   board: t.array('string'),

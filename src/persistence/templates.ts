@@ -8,7 +8,7 @@ import type { TemplateInput, TemplateRecord, TemplateRepository } from './types.
 const FIELDS = [
   'name', 'variant', 'smallBlind', 'bigBlind', 'ante', 'bigBlindAnte', 'straddle', 'smallBet', 'bigBet',
   'minBuyIn', 'maxBuyIn', 'maxSeats', 'actionSeconds', 'timeBankSeconds', 'rakeBasisPoints', 'rakeCap',
-  'idleMinutes', 'minTables',
+  'idleMinutes', 'minTables', 'bringIn', 'openPairBigBet', 'rotation',
 ] as const satisfies readonly (keyof TemplateInput)[];
 
 function pick(changes: Partial<TemplateInput>): Partial<TemplateInput> {
@@ -17,9 +17,16 @@ function pick(changes: Partial<TemplateInput>): Partial<TemplateInput> {
   return picked as Partial<TemplateInput>;
 }
 
+/** Fields a template of one non-stud variant leaves at their default, and its record leaves out. */
+const UNSET: Partial<Record<keyof TemplateInput, unknown>> = { bringIn: 0, openPairBigBet: false, rotation: null };
+
 function toRecord(template: Template): TemplateRecord {
   const record = { id: template.id, retiredAt: template.retiredAt ?? null } as TemplateRecord;
-  for (const field of FIELDS) (record as Record<string, unknown>)[field] = template[field];
+  for (const field of FIELDS) {
+    const value = template[field] ?? null;
+    if (field in UNSET && value === UNSET[field]) continue;
+    (record as Record<string, unknown>)[field] = value;
+  }
   return record;
 }
 
@@ -38,7 +45,7 @@ export function templateRepository(orm: Orm): TemplateRepository {
 
     async create(input) {
       const em = orm.em.fork();
-      const template = em.create(Template, { ...(pick(input) as TemplateInput), id: randomUUID(), retiredAt: null, createdAt: new Date() });
+      const template = em.create(Template, { bringIn: 0, openPairBigBet: false, rotation: null, ...(pick(input) as TemplateInput), id: randomUUID(), retiredAt: null, createdAt: new Date() });
       await em.flush();
       return toRecord(template);
     },

@@ -1,3 +1,4 @@
+import type { RotationSpec } from '../engine/table/rotation.ts';
 import type { CashTableState } from '../engine/cash/state.ts';
 import type { Stakes } from '../engine/table/state.ts';
 import { CodedError } from '../coded-error.ts';
@@ -105,6 +106,12 @@ export type TemplateRecord = {
   rakeCap: number;
   idleMinutes: number;
   minTables: number;
+  /** Stud (alone or in a rotation): the bring-in, below the small bet; absent or 0 otherwise. */
+  bringIn?: number;
+  /** Stud: an open pair on fourth street lets a bet or raise there be the big bet (off, as in PokerKit, when absent). */
+  openPairBigBet?: boolean;
+  /** Mixed games: a preset's name (`HORSE`, `8-game`) or the games in turn; absent or null for a table of one variant. */
+  rotation?: RotationSpec | null;
   retiredAt: Date | null;
 };
 

@@ -22,6 +22,8 @@ export type TableListing = {
   maxSeats: number;
   /** Players on the waiting list. */
   waiting: number;
+  /** Mixed games: the variants dealt in turn (`variant` is the current one). */
+  rotation?: string[];
   /** Only while an admin closes it (no new hands; players stand up after the current one), so lobbies see PROTOCOL.md's fields. */
   closing?: true;
   /** A tournament's table: left out of the lobby (its room is private) and of `GET /api/tables`. */
@@ -54,14 +56,16 @@ export function listingOf(table: Pick<RoomTable, 'state' | 'seatedCount'>, tourn
     smallBlind: settings.stakes.smallBlind, bigBlind: settings.stakes.bigBlind,
     minBuyIn: settings.minBuyIn, maxBuyIn: settings.maxBuyIn,
     seated: table.seatedCount(), maxSeats: settings.maxSeats, waiting: s.waiting.length,
+    ...(settings.rotation ? { rotation: settings.rotation.map((game) => game.variant) } : {}),
     ...(s.closing ? { closing: true as const } : {}),
     ...(tournamentId ? { tournamentId } : {}),
   };
 }
 
-/** Whether two listings of the same table differ in what changes while it runs (seats, waiting list, closing). */
+/** Whether two listings of the same table differ in what changes while it runs (seats, waiting list, closing, a rotation's game). */
 export function listingChanged(before: TableListing | undefined, after: TableListing): boolean {
-  return !before || before.seated !== after.seated || before.waiting !== after.waiting || before.closing !== after.closing;
+  return !before || before.seated !== after.seated || before.waiting !== after.waiting || before.closing !== after.closing
+    || before.variant !== after.variant || before.stakes !== after.stakes;
 }
 
 /** Every table room of the cluster with its listing (from the matchmaker's driver); rooms not listed yet are left out. */

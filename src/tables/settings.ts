@@ -1,5 +1,6 @@
 import { DEFAULT_TIMINGS, type CashTableSettings } from '../engine/cash/settings.ts';
 import type { TemplateRecord } from '../persistence/types.ts';
+import { gameSettings } from './game-settings.ts';
 
 /** A template's rules as the cash table runs them. */
 export function settingsFromTemplate(template: TemplateRecord): CashTableSettings {
@@ -15,6 +16,8 @@ export function settingsFromTemplate(template: TemplateRecord): CashTableSetting
     },
     smallBet: template.smallBet,
     bigBet: template.bigBet,
+    // Stud and rotations: the stakes of the game (the first game) and the rotation's games.
+    ...gameSettings(template),
     minBuyIn: template.minBuyIn,
     maxBuyIn: template.maxBuyIn,
     maxSeats: template.maxSeats,

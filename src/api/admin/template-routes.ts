@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { TemplateInput, TemplateRecord } from '../../persistence/types.ts';
+import { rotationCodes } from '../../tables/game-settings.ts';
 import { templateViolations, type TemplateViolation } from '../../tables/template-rules.ts';
 import { defineRoute, page, pageOf, pageQuery } from '../openapi/route.ts';
 import { ApiProblem } from '../problem.ts';
@@ -13,7 +14,7 @@ const whole = z.number().int('must be a whole number');
 /** Every field a template has; the rules between them are `templateViolations`' (422), not the schema's (400). */
 const templateFields = {
   name: z.string().trim().min(1, 'must not be blank').max(64, 'must be at most 64 characters'),
-  variant: z.string().min(1).max(16).describe('A variant code from the engine: NT, FT, NS, PO, FO/8.'),
+  variant: z.string().min(1).max(16).describe('A variant code from the engine: NT, FT, NS, PO, FO/8, F7S, F7S/8, FR, N2L1D, F2L3D, FB; with a rotation, its first game (may be left out).'),
   smallBlind: chips,
   bigBlind: chips,
   ante: chips,
@@ -30,11 +31,18 @@ const templateFields = {
   rakeCap: chips.describe('Most rake taken from one hand; 0 for no cap.'),
   idleMinutes: whole.describe('How long a table may sit idle before the cleanup job closes it.'),
   minTables: whole.describe('Open tables the cleanup job keeps for this template.'),
+  bringIn: chips.optional().describe('Stud (alone or in a rotation): the bring-in, below the small bet; 0 otherwise.'),
+  openPairBigBet: z.boolean().optional().describe('Stud: an open pair on fourth street lets a bet or raise there be the big bet; off by default, as in PokerKit.'),
+  rotation: z.union([
+    z.string().max(32),
+    z.array(z.strictObject({ variant: z.string().min(1).max(16), hands: whole.optional() })).max(64),
+  ]).nullable().optional().describe('Mixed games: a preset (HORSE, 8-game) or the games in turn, each {variant, hands?} (no hands: one orbit); null for one variant.'),
 };
 
 /** `POST /templates`: the stakes, buy-ins and seats are required; the rest defaults like the seeded templates. */
 const createBody = z.strictObject({
   ...templateFields,
+  variant: templateFields.variant.optional(),
   ante: templateFields.ante.default(0),
   bigBlindAnte: templateFields.bigBlindAnte.default(false),
   straddle: templateFields.straddle.default(0),
@@ -98,8 +106,10 @@ export function templateRoutes(deps: ApiDeps): Router {
     method: 'post', path: '/templates', summary: 'Create a table template', tags, auth: 'admin',
     body: createBody, response: templateView, status: 201, errors: [422],
   }, async ({ body }) => {
-    checkRules(body);
-    return view(await db.templates.create(body));
+    // A rotation's template may leave its variant out: it is the first game.
+    const input: TemplateInput = { ...body, variant: body.variant ?? rotationCodes(body)[0] ?? '' };
+    checkRules(input);
+    return view(await db.templates.create(input));
   });
 
   defineRoute(router, deps, ADMIN_PREFIX, {

@@ -41,6 +41,10 @@ const STATE_NOTES = {
     seats: 'Keyed by seat index.',
     waiting: 'Player ids on the waiting list.',
     tournamentId: 'The tournament of a tournament table; empty at a cash table.',
+    variant: 'The game being dealt (at a mixed-game table, the rotation\'s current game).',
+    bringIn: 'Stud: the bring-in; 0 otherwise.',
+    rotation: 'Mixed games: the variant codes dealt in turn; empty for one variant.',
+    handsToNextGame: 'Mixed games: hands of the current game still to be dealt after the one in play; 0 when the next hand changes game.',
   },
   Seat: {
     bet: 'Committed this street.',
@@ -48,11 +52,15 @@ const STATE_NOTES = {
     cards: 'Hole cards, in the seat owner\'s view only (StateView): nobody else receives this field.',
     shownCards: 'The cards the player showed at showdown (public).',
     upCards: 'Stud: the face-up cards (public).',
+    drew: 'Draw games: how many cards the player drew at each draw this hand (0: stood pat), never which (public).',
     legal: 'What the player may do, filled on their turn.',
   },
   Legal: {
     minRaiseTo: '0 when no raise is possible.',
     maxRaiseTo: '0 when no raise is possible.',
+    bringIn: 'Stud: you must post the bring-in (act bringIn) or complete it (raise to minRaiseTo).',
+    draw: 'Draw games: it is your turn to discard (the draw message).',
+    maxDiscards: 'Draw games: the most cards you may discard.',
   },
   Pot: { eligible: 'Seat indexes that can win it.' },
 };
@@ -75,7 +83,7 @@ export const tableRoomDoc: RoomDoc = {
     { type: 'sit', payload: SitMessage, summary: 'Take a seat (any free one when `seat` is absent), moving `buyIn` from the wallet to the table.', examples: [{ buyIn: 200 }, { seat: 2, buyIn: 100 }] },
     {
       type: 'act', payload: ActMessage, summary: 'Act on your turn; `amount` is the total to bet or raise to.',
-      examples: [{ action: 'call' }, { action: 'raise', amount: 40 }],
+      examples: [{ action: 'call' }, { action: 'raise', amount: 40 }, { action: 'bringIn' }],
     },
     { type: 'draw', payload: DrawMessage, summary: 'Draw games: the cards to discard (an empty list stands pat).', examples: [{ discard: ['2c', '7d'] }, { discard: [] }] },
     { type: 'show', ...empty('At showdown, show your cards when the rules let you choose.') },

@@ -1,5 +1,6 @@
 import type { HandState } from '../hand/state.ts';
 import type { DealerEvent, DealerSeat } from '../table/dealer-state.ts';
+import type { RotationPlace } from '../table/rotation.ts';
 import type { TableState } from '../table/state.ts';
 import type { CashTableSettings } from './settings.ts';
 
@@ -60,6 +61,8 @@ export type CashTableState = {
   /** When the player to act started thinking (time bank accounting). */
   actionStartedAt: number;
   usingTimeBank: boolean;
+  /** Mixed games: the game dealt last and its hands still to come (see `table/rotation.ts`). */
+  rotationPlace?: RotationPlace;
   /** Epoch ms of the next deal; 0 when no hand is scheduled. */
   nextHandAt: number;
   waiting: WaitingPlayer[];

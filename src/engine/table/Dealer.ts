@@ -10,6 +10,7 @@ import { applyPlan, planNextHand, type HandPlan } from './lineup.ts';
 import { applyPlayerAction, publicActionName, verifyPlayerAction, type PlayerAction } from './player-action.ts';
 import { seatPlayer, setSittingOut, setWillPost, standUp, verifySeatPlayer, verifySetSittingOut, verifyStandUp } from './seating.ts';
 import { verifyTableGame } from './stakes.ts';
+import { enterNextGame, upcomingGame } from './rotation.ts';
 import { planStudHand } from './stud-lineup.ts';
 import type { TableSeat } from './state.ts';
 
@@ -165,11 +166,11 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
     return !this.state.hand && this.planned() !== null;
   }
 
-  /** The next hand's players and forced bets under the game's rules: blinds and a button, or stud's antes. */
+  /** The next hand's players and forced bets under the next game's rules (a rotation's next game): blinds and a button, or stud's antes. */
   private planned(): HandPlan | null {
-    const { seating, settings } = this.state;
-    const variant = findVariant(settings.variant);
-    return variant && usesBringIn(variant) ? planStudHand(seating, settings.stakes, variant) : planNextHand(seating, settings.stakes);
+    const game = upcomingGame(this.state);
+    const variant = findVariant(game.variant);
+    return variant && usesBringIn(variant) ? planStudHand(this.state.seating, game.stakes, variant) : planNextHand(this.state.seating, game.stakes);
   }
 
   verifyStartHand(): void {
@@ -187,6 +188,7 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
   startHand(now: number): DealerEvent[] {
     const plan = this.plannedHand();
     const s = this.state;
+    enterNextGame(s, plan.seats.length);
     const hand = Hand.start(handConfig(s.settings, plan), { random: this.random });
     s.seating = applyPlan(s.seating, plan);
     s.hand = hand.state;

@@ -1,5 +1,6 @@
 import type { HandState } from '../hand/state.ts';
 import type { RakeRule } from '../rake.ts';
+import type { RotationEntry, RotationPlace } from './rotation.ts';
 import { createTable } from './seating.ts';
 import type { Stakes, TableState } from './state.ts';
 
@@ -21,6 +22,8 @@ export type DealerSettings = {
   timeBankMs: number;
   /** Hands in a row a player may time out before being sat out. */
   maxTimeouts: number;
+  /** Mixed games: the games dealt in turn, each with its stakes; `variant` and the stakes are then the game being dealt. */
+  rotation?: RotationEntry[];
 };
 
 /** What the dealer keeps per seated player besides the chips in `seating`; a host's own seat record extends it. */
@@ -55,6 +58,8 @@ export type DealerState<S extends DealerSeat = DealerSeat> = {
   /** When the player to act started thinking (time bank accounting). */
   actionStartedAt: number;
   usingTimeBank: boolean;
+  /** Mixed games: the game dealt last and its hands still to come (absent before the first hand). */
+  rotationPlace?: RotationPlace;
 };
 
 /** One player's part in a finished hand. */

@@ -25,3 +25,7 @@ export type { DealerEvent, DealerSeat, DealerSettings, DealerState, SeatResult }
 export {
   allInMove, applyPlayerAction, publicActionName, verifyPlayerAction, type AllInMove, type BetAction, type DrawAction, type PlayerAction,
 } from './player-action.ts';
+export {
+  ROTATION_PRESETS, enterGame, gameStakes, handsToNextGame, nextGame, rotationEntries, rotationGames,
+  type RotationEntry, type RotationGame, type RotationPlace, type RotationSpec,
+} from './rotation.ts';

@@ -37,15 +37,17 @@ export function verifyStakes(stakes: Stakes, variant?: Variant): void {
 }
 
 /** The game a table runs by: its variant, stakes and bets, and seats no more than the variant deals. */
-export type TableGame = { variant: string; stakes: Stakes; smallBet: number; bigBet: number };
+export type TableGame = { variant: string; stakes: Stakes; smallBet: number; bigBet: number; rotation?: readonly TableGame[] };
 
 /**
  * Refuses a game a table could not deal: an unknown variant, stakes that do
  * not fit it (see `verifyStakes`), fixed-limit bets that are not a positive
  * small bet and a big bet at least as large, a bring-in not below the small
- * bet, or more seats than the variant deals (stud: 8).
+ * bet, or more seats than the variant deals (stud: 8); with a rotation, any
+ * of its games that breaks one of these.
  */
 export function verifyTableGame(game: TableGame, maxSeats?: number): void {
+  for (const entry of game.rotation ?? []) verifyTableGame(entry, maxSeats);
   const variant = findVariant(game.variant);
   if (!variant) throw new IllegalActionError('unknown_variant', `The variant "${game.variant}" is not supported.`);
   verifyStakes(game.stakes, variant);

@@ -1,4 +1,5 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { RotationSpec } from '../../engine/table/rotation.ts';
 
 /** The settings a table is opened from: game, stakes, buy-in, clocks, rake and how many tables to keep. */
 export const Template = defineEntity({
@@ -24,6 +25,10 @@ export const Template = defineEntity({
     rakeCap: p.bigint('number'),
     idleMinutes: p.integer(),
     minTables: p.integer(),
+    // Stud: the bring-in; mixed games: the rotation (a preset's name or the games), null for one variant.
+    bringIn: p.bigint('number').default(0),
+    openPairBigBet: p.boolean().default(false),
+    rotation: p.json<RotationSpec>().nullable(),
     retiredAt: p.datetime().nullable(),
     // Not part of the record: it only keeps `list()` in the order templates were made.
     createdAt: p.datetime(),

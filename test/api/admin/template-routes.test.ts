@@ -58,6 +58,39 @@ describeEachBackend('api: admin templates', (backend) => {
       assert.equal((await db().templates.list(true)).length, before);
     });
 
+    it('when a stud template has an ante and a bring-in and no blinds then it is created with its bring-in', async () => {
+      const created = await create({ ...nlhe('Stud 2/4'), variant: 'F7S', smallBlind: 0, bigBlind: 0, ante: 1, bringIn: 1, smallBet: 2, bigBet: 4 });
+
+      assert.equal(created.bringIn, 1);
+      assert.equal((await db().templates.get(created.id))?.bringIn, 1);
+    });
+
+    it('when a HORSE template leaves its variant out then it is created with the rotation\'s first game', async () => {
+      const { variant: _variant, ...body } = nlhe('HORSE 2/4');
+      const created = await create({ ...body, rotation: 'HORSE', ante: 1, bringIn: 1, smallBet: 2, bigBet: 4 });
+
+      assert.equal(created.variant, 'FT');
+      assert.equal(created.rotation, 'HORSE');
+      assert.deepEqual((await db().templates.get(created.id))?.rotation, 'HORSE');
+    });
+
+    it('when a rotation is unknown or its games lack their stakes then it is 422 naming each field with its code', async () => {
+      const unknown = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), rotation: 'HOSE' } });
+      const [refusal] = expectProblem(unknown, 422, 'unprocessable').errors as { field: string; code: string; message: string }[];
+      assert.deepEqual([refusal.field, refusal.code], ['rotation', 'unknown_rotation']);
+      assert.match(refusal.message, /HORSE, 8-game/);
+      const games = [{ variant: 'NT', hands: 4 }, { variant: 'F7S', hands: 4 }];
+      const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), rotation: games } });
+      const errors = expectProblem(answer, 422, 'unprocessable').errors as { field: string; code: string }[];
+      assert.deepEqual(errors.map((error) => `${error.field}:${error.code}`), ['smallBet:bad_small_bet', 'bringIn:bad_bring_in']);
+    });
+
+    it('when a rotation is not a name or a list of games then it is 400', async () => {
+      const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), rotation: [{ game: 'NT' }] } });
+
+      expectProblem(answer, 400, 'invalid_request');
+    });
+
     it('when a no-limit template sets fixed bets then it is 422', async () => {
       const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), smallBet: 2, bigBet: 4 } });
 
