@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generatedSecret } from '../src/generated-secret.ts';
+import { useTempDir } from './support/temp-dir.ts';
 
 describe('generatedSecret', () => {
-  let root: string;
-
-  beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'felt-generated-secret-'));
-  });
-
-  afterEach(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
+  const tempDir = useTempDir('felt-generated-secret-');
 
   it('when the file is missing then the generated text is written once, read back later, and no draft is left', async () => {
-    const dataDir = join(root, 'nested');
+    const dataDir = join(tempDir(), 'nested');
     let generated = 0;
     const generate = (): string => `text-${++generated}`;
 
@@ -31,11 +23,11 @@ describe('generatedSecret', () => {
   });
 
   it('when the file exists but is empty then it is left as it is and the text is empty', async () => {
-    await writeFile(join(root, 'a-secret'), '\n');
+    await writeFile(join(tempDir(), 'a-secret'), '\n');
 
-    const result = await generatedSecret(root, 'a-secret', () => 'never-written');
+    const result = await generatedSecret(tempDir(), 'a-secret', () => 'never-written');
 
     assert.equal(result.text, '');
-    assert.equal(await readFile(join(root, 'a-secret'), 'utf8'), '\n');
+    assert.equal(await readFile(join(tempDir(), 'a-secret'), 'utf8'), '\n');
   });
 });
