@@ -10,6 +10,7 @@ import { evaluate7 } from '../src/engine/eval/high.ts';
 import { low27Of5 } from '../src/engine/eval/low-27.ts';
 import { lowA5Of7 } from '../src/engine/eval/low-a5.ts';
 import { evaluateLow8 } from '../src/engine/eval/low.ts';
+import { seededRandom } from '../src/engine/random.ts';
 import { printFigure, type Figure } from './figure.ts';
 
 type ArrayEvaluator = (cards: number[]) => number;
@@ -35,18 +36,6 @@ function loadPhe(): ArgsEvaluator {
 const HANDS = 1_000_000;
 const SEED = 0xfe17;
 
-/** mulberry32, so every run times the same hands. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` seven-card hands of Felt cards (rank * 4 + suit, suits c d h s), seven bytes each. */
 function dealHands(count: number, seed: number): Uint8Array {
   const random = seededRandom(seed);
@@ -54,7 +43,7 @@ function dealHands(count: number, seed: number): Uint8Array {
   const hands = new Uint8Array(count * 7);
   for (let h = 0; h < count; h++) {
     for (let i = 0; i < 7; i++) {
-      const j = i + Math.floor(random() * (52 - i));
+      const j = i + random(52 - i);
       const card = deck[j];
       deck[j] = deck[i];
       deck[i] = card;

@@ -4,11 +4,11 @@
 // measured in Chromium with the Performance API (`felt.patch` measures: from
 // the patch's first byte decoded to the DOM showing it) while bots play.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { freePort } from '../loadtest/free-port.ts';
 import { LoadSession } from '../loadtest/session.ts';
 import { loadConfig } from '../src/config.ts';
 import { startServer } from '../src/server.ts';
@@ -48,17 +48,6 @@ export async function benchBundles(): Promise<ServerFigure[]> {
     const bytes = scripts.reduce((sum, file) => sum + gzipSync(readFileSync(join(DIST_DIR, file))).length, 0);
     const kb = Math.round((bytes / 1024) * 10) / 10;
     return { name: `web.${page}_js_gzip_kb`, value: kb, unit: 'KB', budgetKb: BUDGET_KB[page], withinBudget: kb <= BUDGET_KB[page], scripts: scripts.length };
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
   });
 }
 

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MikroORM } from '@mikro-orm/postgresql';
 import type { AdminCredentials } from './admin-api.ts';
+import { freePort } from './free-port.ts';
+import { freshDatabase } from './fresh-database.ts';
 import { hasTaskset, ONE_CORE_NODE_FLAGS, sampleProcess, type ProcSample } from './proc.ts';
 
 export type SpawnOptions = {
@@ -51,7 +51,7 @@ const isOneCpu = (cpus: string): boolean => /^\d+$/.test(cpus.trim());
  */
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'felt-loadtest-'));
-  const fresh = options.databaseUrl ? await freshDatabase(options.databaseUrl) : null;
+  const fresh = options.databaseUrl ? await freshDatabase(options.databaseUrl, 'felt_loadtest') : null;
   const port = await freePort();
   const admin = options.admin ? { username: 'loadtest_admin', password: randomBytes(16).toString('hex') } : null;
   const env: Record<string, string | undefined> = {
@@ -124,34 +124,4 @@ async function waitUntilReady(url: string, tables: number, child: ChildProcess, 
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`the server did not list ${tables} tables within ${timeoutMs} ms`);
-}
-
-/** A new, empty database on the PostgreSQL server of `url`, and how to drop it. */
-async function freshDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `felt_loadtest_${randomBytes(6).toString('hex')}`;
-  await onServer(url, `create database "${name}"`);
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  return { url: own.toString(), drop: () => onServer(url, `drop database if exists "${name}" with (force)`) };
-}
-
-async function onServer(url: string, sql: string): Promise<void> {
-  const orm = await MikroORM.init({ clientUrl: url, entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false });
-  try {
-    await orm.em.fork().execute(sql);
-  } finally {
-    await orm.close(true);
-  }
-}
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }

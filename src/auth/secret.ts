@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Config } from '../config.ts';
+import { generatedSecret } from '../generated-secret.ts';
 
 export const SECRET_FILE = 'jwt-secret';
 const GENERATED_BYTES = 32;
@@ -15,33 +14,7 @@ const GENERATED_BYTES = 32;
  */
 export async function resolveJwtSecret(config: Pick<Config, 'jwtSecret' | 'dataDir'>): Promise<Uint8Array> {
   if (config.jwtSecret) return new TextEncoder().encode(config.jwtSecret);
-  const path = join(config.dataDir, SECRET_FILE);
-  const existing = await readSecret(path);
-  if (existing) return existing;
-
-  await mkdir(config.dataDir, { recursive: true });
-  // Written in full to a private file, then linked into place: a second
-  // process either wins the link or reads the whole secret, never half of it.
-  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(draft, `${randomBytes(GENERATED_BYTES).toString('base64url')}\n`, { mode: 0o600 });
-  try {
-    await link(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await unlink(draft).catch(() => {});
-  }
-  const written = await readSecret(path);
-  if (!written) throw new Error(`The token secret in ${path} is empty; delete the file or set FELT_JWT_SECRET.`);
-  return written;
-}
-
-async function readSecret(path: string): Promise<Uint8Array | null> {
-  try {
-    const text = (await readFile(path, 'utf8')).trim();
-    return text ? new TextEncoder().encode(text) : null;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const { path, text } = await generatedSecret(config.dataDir, SECRET_FILE, () => randomBytes(GENERATED_BYTES).toString('base64url'));
+  if (!text) throw new Error(`The token secret in ${path} is empty; delete the file or set FELT_JWT_SECRET.`);
+  return new TextEncoder().encode(text);
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Config } from '../config.ts';
+import { generatedSecret } from '../generated-secret.ts';
 
 export const DECK_KEY_FILE = 'deck-key';
 export const DECK_KEY_BYTES = 32;
@@ -19,31 +18,15 @@ export type DeckKey = {
  * `FELT_DECK_KEY` when set; otherwise a random key generated once into
  * `<dataDir>/deck-key` and read back on every later start, so a restarted
  * process can open the decks it sealed. Processes sharing a data dir agree on
- * one key (the file is published atomically, as `src/auth/secret.ts` does for
- * the token secret); processes on different machines must be given
- * `FELT_DECK_KEY`. A lost key leaves the tables that were mid-hand closed: back
- * it up with the database.
+ * one key (`generatedSecret` publishes the file atomically); processes on
+ * different machines must be given `FELT_DECK_KEY`. A lost key leaves the
+ * tables that were mid-hand closed: back it up with the database.
  */
 export async function resolveDeckKey(config: Pick<Config, 'deckKey' | 'dataDir'>): Promise<DeckKey> {
   if (config.deckKey) return { key: hexKey(config.deckKey, 'FELT_DECK_KEY'), source: 'setting' };
-  const path = join(config.dataDir, DECK_KEY_FILE);
-  const existing = await readKey(path);
-  if (existing) return { key: existing, source: 'file', path };
-
-  await mkdir(config.dataDir, { recursive: true });
-  // Written in full to a private file, then linked into place: a second process either wins the link or reads the whole key.
-  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(draft, `${randomBytes(DECK_KEY_BYTES).toString('hex')}\n`, { mode: 0o600 });
-  try {
-    await link(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await unlink(draft).catch(() => {});
-  }
-  const written = await readKey(path);
-  if (!written) throw new Error(`The deck key in ${path} is empty; restore it from a backup or set FELT_DECK_KEY.`);
-  return { key: written, source: 'file', path };
+  const { path, text } = await generatedSecret(config.dataDir, DECK_KEY_FILE, () => randomBytes(DECK_KEY_BYTES).toString('hex'));
+  if (!text) throw new Error(`The deck key in ${path} is empty; restore it from a backup or set FELT_DECK_KEY.`);
+  return { key: hexKey(text, path), source: 'file', path };
 }
 
 /**
@@ -61,14 +44,4 @@ export function deckKeyWarning(deckKey: DeckKey, databaseUrl: string | undefined
 function hexKey(text: string, where: string): Uint8Array {
   if (!HEX_KEY.test(text)) throw new Error(`The deck key in ${where} is not 64 hex characters; restore it from a backup or set FELT_DECK_KEY.`);
   return Buffer.from(text, 'hex');
-}
-
-async function readKey(path: string): Promise<Uint8Array | null> {
-  try {
-    const text = (await readFile(path, 'utf8')).trim();
-    return text ? hexKey(text, path) : null;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
 }

@@ -1,5 +1,6 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { TABLE_STATUS, TableEntity } from './entities/TableEntity.ts';
+import { freeLease, leasesOf } from './leases.ts';
 import type { Orm } from './orm.ts';
 import { PersistenceError, type TableRecord, type TableRepository } from './types.ts';
 
@@ -17,20 +18,9 @@ function toRecord(table: TableEntity): TableRecord {
   };
 }
 
-function checkLease(leaseMs: number): void {
-  if (!Number.isFinite(leaseMs) || leaseMs <= 0) {
-    throw new PersistenceError('invalid_lease', `A lease must last a positive number of milliseconds; got ${leaseMs}.`);
-  }
-}
-
-/**
- * Tables and their leases. Every lease change is one conditional UPDATE, so
- * the database decides races: of two processes claiming one orphan, the
- * second finds the row no longer matches and gets false. Lease times come
- * from `now` (the process clock), so processes need clocks that agree to well
- * within a lease.
- */
+/** Tables and their leases (`leasesOf`: a table that is not closed may be claimed). */
 export function tableRepository(orm: Orm, now: () => Date = () => new Date()): TableRepository {
+  const leases = leasesOf(orm, TableEntity, 'poker_table', { status: { $ne: TABLE_STATUS.closed } }, now);
   return {
     async create(input) {
       const em = orm.em.fork();
@@ -76,42 +66,14 @@ export function tableRepository(orm: Orm, now: () => Date = () => new Date()): T
       await orm.em.fork().nativeUpdate(TableEntity, { id }, { status });
     },
 
-    async claim(id, processId, leaseMs) {
-      checkLease(leaseMs);
-      const at = now();
-      const claimed = await orm.em.fork().nativeUpdate(
-        TableEntity,
-        {
-          id,
-          status: { $ne: TABLE_STATUS.closed },
-          $or: [{ ownerProcess: null }, { ownerProcess: processId }, { leaseUntil: null }, { leaseUntil: { $lte: at } }],
-        },
-        { ownerProcess: processId, leaseUntil: new Date(at.getTime() + leaseMs) },
-      );
-      return claimed > 0;
-    },
-
-    async renew(processId, leaseMs) {
-      checkLease(leaseMs);
-      // Renewing even a lapsed lease is safe: had another process claimed the table, the owner would no longer be us.
-      // Rows are locked in id order, as fenced snapshot writes lock them (the `held` step of `saveMany`), so the two never deadlock.
-      const rows = await orm.em.fork().execute<{ id: string }[]>(
-        `update "poker_table" set "lease_until" = ? where "id" in (
-           select "id" from "poker_table" where "owner_process" = ? order by "id" for update
-         ) returning "id"`,
-        [new Date(now().getTime() + leaseMs), processId],
-      );
-      return rows.map((row) => row.id).sort();
-    },
-
-    async release(id, processId) {
-      await orm.em.fork().nativeUpdate(TableEntity, { id, ownerProcess: processId }, { ownerProcess: null, leaseUntil: null });
-    },
+    claim: leases.claim,
+    renew: leases.renew,
+    release: leases.release,
 
     async listOrphaned(at) {
       const tables = await orm.em.fork().find(
         TableEntity,
-        { status: TABLE_STATUS.open, $or: [{ ownerProcess: null }, { leaseUntil: null }, { leaseUntil: { $lte: at } }] },
+        { status: TABLE_STATUS.open, $or: freeLease(at) },
         { orderBy: { createdAt: 'asc', id: 'asc' } },
       );
       return tables.map(toRecord);

@@ -1,3 +1,4 @@
+import { SNAPSHOT_REFUSAL } from './snapshot-format.ts';
 import { PersistenceError } from './types.ts';
 
 /**
@@ -16,8 +17,8 @@ export const KNOWN_TOURNAMENT_SNAPSHOT_FORMATS: readonly number[] = Object.value
 
 /** Why a tournament's stored snapshot was not loaded; the codes are those of table snapshots (`SNAPSHOT_REFUSAL`), so `isSnapshotRefusal` knows them too. */
 export const TOURNAMENT_SNAPSHOT_REFUSAL = {
-  version: 'snapshot_version',
-  invalid: 'snapshot_invalid',
+  version: SNAPSHOT_REFUSAL.version,
+  invalid: SNAPSHOT_REFUSAL.invalid,
 } as const;
 export type TournamentSnapshotRefusal = (typeof TOURNAMENT_SNAPSHOT_REFUSAL)[keyof typeof TOURNAMENT_SNAPSHOT_REFUSAL];
 

@@ -4,6 +4,7 @@ import { IllegalActionError } from '../engine/errors.ts';
 import { TournamentStatus, verifyDefinition, type TournamentDefinition } from '../tournaments/rules/structure.ts';
 import { ENTRY_STATUS } from './entities/TournamentEntry.ts';
 import { Tournament } from './entities/Tournament.ts';
+import { freeLease, leasesOf } from './leases.ts';
 import type { Em, Orm } from './orm.ts';
 import { query } from './sql.ts';
 import {
@@ -59,12 +60,6 @@ export function leaseLostOf(tournamentId: string): PersistenceError {
   return new PersistenceError('lease_lost', `This process no longer holds the lease of tournament ${tournamentId}; its new owner runs it now.`);
 }
 
-function checkLease(leaseMs: number): void {
-  if (!Number.isFinite(leaseMs) || leaseMs <= 0) {
-    throw new PersistenceError('invalid_lease', `A lease must last a positive number of milliseconds; got ${leaseMs}.`);
-  }
-}
-
 /** Entries in the field (not unregistered) per tournament: the `entrants` of each record. */
 export async function entrantsOf(em: Em, ids: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>(ids.map((id) => [id, 0]));
@@ -100,6 +95,7 @@ export async function tournamentRecords(em: Em, rows: Tournament[]): Promise<Tou
  * timed by `now`, and only the lease holder's snapshot is written.
  */
 export function tournamentRepository(orm: Orm, now: () => Date = () => new Date()): TournamentRepository {
+  const leases = leasesOf(orm, Tournament, 'tournament', { status: { $in: RUNNABLE_STATUSES } }, now);
   async function get(id: string): Promise<TournamentRecord | null> {
     const em = orm.em.fork();
     const row = await em.findOne(Tournament, { id });
@@ -177,40 +173,12 @@ export function tournamentRepository(orm: Orm, now: () => Date = () => new Date(
       return get(id);
     },
 
-    async claim(id, processId, leaseMs) {
-      checkLease(leaseMs);
-      const at = now();
-      const claimed = await orm.em.fork().nativeUpdate(
-        Tournament,
-        {
-          id,
-          status: { $in: RUNNABLE_STATUSES },
-          $or: [{ ownerProcess: null }, { ownerProcess: processId }, { leaseUntil: null }, { leaseUntil: { $lte: at } }],
-        },
-        { ownerProcess: processId, leaseUntil: new Date(at.getTime() + leaseMs) },
-      );
-      return claimed > 0;
-    },
-
-    async renew(processId, leaseMs) {
-      checkLease(leaseMs);
-      // In id order, as every other locker of these rows takes them, so renewals never deadlock.
-      const rows = await query<{ id: string }>(
-        orm.em.fork(),
-        `update "tournament" set "lease_until" = $1 where "id" in (
-           select "id" from "tournament" where "owner_process" = $2 order by "id" for update
-         ) returning "id"`,
-        [new Date(now().getTime() + leaseMs), processId],
-      );
-      return rows.map((row) => row.id).sort();
-    },
-
-    async release(id, processId) {
-      await orm.em.fork().nativeUpdate(Tournament, { id, ownerProcess: processId }, { ownerProcess: null, leaseUntil: null });
-    },
+    claim: leases.claim,
+    renew: leases.renew,
+    release: leases.release,
 
     async listOrphaned(at) {
-      return find({ status: { $in: RUNNABLE_STATUSES }, $or: [{ ownerProcess: null }, { leaseUntil: null }, { leaseUntil: { $lte: at } }] });
+      return find({ status: { $in: RUNNABLE_STATUSES }, $or: freeLease(at) });
     },
 
     async listRunnable() {

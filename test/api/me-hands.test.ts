@@ -4,7 +4,7 @@ import { formatCard } from '../../src/engine/cards.ts';
 import type { HandState } from '../../src/engine/hand/state.ts';
 import { BACKENDS } from '../persistence/databases.ts';
 import { autoPlay } from '../rooms/play.ts';
-import { seatOf, startFelt, waitFor, type Felt } from '../support/felt.ts';
+import { leaveRooms, seatOf, startFelt, waitFor, type Felt } from '../support/felt.ts';
 
 type Player = { room: Room; id: string; token: string };
 
@@ -28,9 +28,7 @@ for (const backend of BACKENDS) {
     });
 
     after(async () => {
-      for (const room of rooms.splice(0)) {
-        await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-      }
+      await leaveRooms(rooms);
       await felt.close();
     });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Room } from '@colyseus/sdk';
 import { BACKENDS } from '../persistence/databases.ts';
-import { seatOf, startFelt, waitFor, type Felt } from '../support/felt.ts';
+import { leaveRooms, seatOf, startFelt, waitFor, type Felt } from '../support/felt.ts';
 import { metricNames, parseSamples, valueOf, type Sample } from './scrape.ts';
 
 const FELT_METRICS = [
@@ -22,9 +22,7 @@ for (const backend of BACKENDS) {
     });
 
     after(async () => {
-      for (const room of rooms.splice(0)) {
-        await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-      }
+      await leaveRooms(rooms);
       await felt.close();
     });
 

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openDatabase } from '../../src/persistence/database.ts';
 import { describeEachBackend, withFreshDatabase } from './databases.ts';
 import { asStored, tableInHand } from './table-states.ts';
+import { useTempDir } from '../support/temp-dir.ts';
 
 describeEachBackend('database', (backend) => {
   it('when opened then it names its engine and answers a ping, and when closed then it no longer does', async () => {
@@ -19,20 +17,12 @@ describeEachBackend('database', (backend) => {
 });
 
 describe('database [pglite files]', () => {
-  let dataDir: string;
-
-  beforeEach(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'felt-pglite-'));
-  });
-
-  afterEach(async () => {
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const tempDir = useTempDir('felt-pglite-');
 
   it('when a file-backed database is closed and reopened with its deck key then players, money and snapshots (live deck too) are still there', async () => {
     const deckKey = randomBytes(32);
     const live = tableInHand('t1').state;
-    const first = await openDatabase({ dataDir, deckKey });
+    const first = await openDatabase({ dataDir: tempDir(), deckKey });
     const guest = await first.players.createGuest('Grace', 700);
     await first.ledger.transfer({
       key: 'buy-in-1', reason: 'buyIn',
@@ -41,7 +31,7 @@ describe('database [pglite files]', () => {
     await first.snapshots.saveMany([{ tableId: 't1', version: 3, state: live }]);
     await first.close();
 
-    const second = await openDatabase({ dataDir, deckKey });
+    const second = await openDatabase({ dataDir: tempDir(), deckKey });
     try {
       assert.equal(second.kind, 'pglite');
       assert.deepEqual(await second.players.findById(guest.id), guest);

@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { freshDatabase } from '../../loadtest/fresh-database.ts';
 import { openDatabase, type Database, type DatabaseOptions } from '../../src/persistence/database.ts';
 
 /** A database engine the persistence suites run against. */
@@ -17,29 +16,13 @@ const pglite: Backend = {
   },
 };
 
-/** Runs one statement on the server's own database (the one in DATABASE_URL), where databases are made and dropped. */
-async function onServer(url: string, sql: string): Promise<void> {
-  const orm = await MikroORM.init({ clientUrl: url, entities: [], discovery: { warnWhenNoEntities: false }, ensureDatabase: false });
-  try {
-    await orm.em.fork().execute(sql);
-  } finally {
-    await orm.close(true);
-  }
-}
-
 function postgresql(url: string): Backend {
   return {
     label: 'postgresql',
     // A database of its own per suite, so runs (and suites) never see each other's rows.
     async create() {
-      const name = `felt_test_${randomBytes(6).toString('hex')}`;
-      await onServer(url, `create database "${name}"`);
-      const own = new URL(url);
-      own.pathname = `/${name}`;
-      return {
-        options: { databaseUrl: own.toString() },
-        drop: () => onServer(url, `drop database if exists "${name}" with (force)`),
-      };
+      const fresh = await freshDatabase(url, 'felt_test');
+      return { options: { databaseUrl: fresh.url }, drop: fresh.drop };
     },
   };
 }

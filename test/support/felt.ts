@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
@@ -10,6 +9,9 @@ import type { TemplateInput } from '../../src/persistence/types.ts';
 import { DEFAULT_TEMPLATES } from '../../src/tables/default-templates.ts';
 import { newTableId } from '../../src/tables/seed.ts';
 import type { Backend } from '../persistence/databases.ts';
+import { freePort } from '../../loadtest/free-port.ts';
+
+export { freePort };
 
 export type Felt = {
   url: string;
@@ -22,17 +24,6 @@ export type Felt = {
   openTable(overrides?: Partial<TemplateInput>): Promise<string>;
   close(): Promise<void>;
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Quick clocks so tests wait milliseconds, not the production seconds. */
 export const TEST_TIMINGS = { pauseMs: 150, reconnectMs: 3_000, standUpMs: 60_000, offerMs: 2_000 };
@@ -152,4 +143,14 @@ export function nextMessage<T = any>(room: Room, type: string, ms = 5_000): Prom
 export function seatOf(state: any, playerId: string): any {
   const json = state.toJSON();
   return Object.values(json.seats ?? {}).find((seat: any) => seat.playerId === playerId);
+}
+
+/**
+ * Leaves and empties `rooms`, waiting at most `ms` for each: a test's clean-up
+ * must not hang on a room whose server is already gone or slow to answer.
+ */
+export async function leaveRooms(rooms: Room[], ms = 500): Promise<void> {
+  for (const room of rooms.splice(0)) {
+    await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms))]);
+  }
 }

@@ -1,5 +1,5 @@
 import { CARD_KEY, RANK_KEYS } from './keys.ts';
-import { buildRankTable, type RankTable } from './rank-table.ts';
+import { buildRankTable, forEachRankMultiset, type RankTable } from './rank-table.ts';
 
 /**
  * Ace-to-five low with no qualifier (razz; PokerKit's `RegularLowHand`): the
@@ -47,28 +47,17 @@ const strengthByKey = new Map<number, number>();
 {
   // Badness: category, then the group values as base-13 digits. Lower is better.
   const hands: { badness: number; key: number; packed: number }[] = [];
-  const counts = new Int8Array(13);
-  const visit = (rank: number, left: number, key: number): void => {
-    if (left === 0) {
-      const groups: { value: number; size: number }[] = [];
-      for (let r = 0; r < 13; r++) if (counts[r] > 0) groups.push({ value: a5Value(r), size: counts[r] });
-      groups.sort((x, y) => y.size - x.size || y.value - x.value);
-      const category = SHAPES.indexOf(groups.map((g) => g.size).join(''));
-      let badness = category;
-      for (let i = 0; i < 5; i++) badness = badness * 13 + (groups[i]?.value ?? 0);
-      let packed = category;
-      for (const g of groups) for (let n = 0; n < g.size; n++) packed = (packed << 4) | g.value;
-      hands.push({ badness, key, packed });
-      return;
-    }
-    if (rank > 12) return;
-    for (let n = Math.min(4, left); n >= 0; n--) {
-      counts[rank] = n;
-      visit(rank + 1, left - n, key + n * RANK_KEYS[rank]);
-    }
-    counts[rank] = 0;
-  };
-  visit(0, 5, 0);
+  forEachRankMultiset(5, 0, (counts, key) => {
+    const groups: { value: number; size: number }[] = [];
+    for (let r = 0; r < 13; r++) if (counts[r] > 0) groups.push({ value: a5Value(r), size: counts[r] });
+    groups.sort((x, y) => y.size - x.size || y.value - x.value);
+    const category = SHAPES.indexOf(groups.map((g) => g.size).join(''));
+    let badness = category;
+    for (let i = 0; i < 5; i++) badness = badness * 13 + (groups[i]?.value ?? 0);
+    let packed = category;
+    for (const g of groups) for (let n = 0; n < g.size; n++) packed = (packed << 4) | g.value;
+    hands.push({ badness, key, packed });
+  });
   hands.sort((x, y) => x.badness - y.badness);
   if (hands.length !== LOW_A5_STRENGTHS) throw new Error(`${hands.length} five-card rank multisets, expected ${LOW_A5_STRENGTHS}.`);
   hands.forEach(({ key, packed }, i) => {

@@ -28,10 +28,29 @@ export function buildRankTable(
   // key * 2^16 + strength stays below 2^40, exact in a double: one native
   // sort then orders the entries by key with their strengths attached.
   const entries: number[] = [];
+  forEachRankMultiset(cardCount, lowestRank, (counts, key) => entries.push(key * 65536 + score(counts)));
+  const sorted = Float64Array.from(entries).sort();
+  const keys = new Int32Array(sorted.length);
+  const values = new Uint16Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    keys[i] = Math.floor(sorted[i] / 65536);
+    values[i] = sorted[i] % 65536;
+    if (i > 0 && keys[i] === keys[i - 1]) throw new Error('Two rank multisets share a key sum; the rank keys are wrong.');
+  }
+  return compress(keys, values);
+}
+
+/**
+ * Calls `each(counts, key)` for every rank multiset of `cardCount` cards (at
+ * most four of a rank, ranks from `lowestRank` up): `counts[rank]` is how many
+ * cards of each rank it holds (one array, reused from call to call) and `key`
+ * its rank-key sum.
+ */
+export function forEachRankMultiset(cardCount: number, lowestRank: number, each: (counts: ArrayLike<number>, key: number) => void): void {
   const counts = new Int8Array(13);
   const visit = (rank: number, left: number, key: number): void => {
     if (left === 0) {
-      entries.push(key * 65536 + score(counts));
+      each(counts, key);
       return;
     }
     if (rank > 12) return;
@@ -42,15 +61,6 @@ export function buildRankTable(
     counts[rank] = 0;
   };
   visit(lowestRank, cardCount, 0);
-  const sorted = Float64Array.from(entries).sort();
-  const keys = new Int32Array(sorted.length);
-  const values = new Uint16Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    keys[i] = Math.floor(sorted[i] / 65536);
-    values[i] = sorted[i] % 65536;
-    if (i > 0 && keys[i] === keys[i - 1]) throw new Error('Two rank multisets share a key sum; the rank keys are wrong.');
-  }
-  return compress(keys, values);
 }
 
 /** Row displacement of sorted, distinct keys. */

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Room } from '@colyseus/sdk';
 import { describeEachBackend } from '../../persistence/databases.ts';
 import { autoPlay } from '../../rooms/play.ts';
-import { seatOf, startFelt, waitFor, type Felt } from '../../support/felt.ts';
+import { leaveRooms, seatOf, startFelt, waitFor, type Felt } from '../../support/felt.ts';
 import { expectProblem } from '../helpers.ts';
 import { ADMIN_ENV, adminLogin, callFelt, sum, wallets, whenLeft } from './felt-admin.ts';
 
@@ -21,9 +21,7 @@ describeEachBackend('api: admin bans', (backend) => {
   });
 
   afterEach(async () => {
-    for (const room of rooms.splice(0)) {
-      await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-    }
+    await leaveRooms(rooms);
   });
 
   after(async () => {

@@ -1,22 +1,13 @@
 /** Seeded dealing for the randomized tests, so a failure reproduces. */
+import type { RandomSource } from '../../../src/engine/random.ts';
 
-/** mulberry32: a tiny PRNG with a 32-bit state, good enough for dealing. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../../src/engine/random.ts';
 
 /** Deals `count` different cards from `deck` (a partial Fisher-Yates shuffle). */
-export function deal(random: () => number, deck: readonly number[], count: number): number[] {
+export function deal(random: RandomSource, deck: readonly number[], count: number): number[] {
   const cards = deck.slice();
   for (let i = 0; i < count; i++) {
-    const j = i + Math.floor(random() * (cards.length - i));
+    const j = i + random(cards.length - i);
     [cards[i], cards[j]] = [cards[j], cards[i]];
   }
   return cards.slice(0, count);

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { formatCards, fullDeck, parseCards, type Card } from '../../../src/engine/cards.ts';
 import { stackedDeck, type DeckState } from '../../../src/engine/deck.ts';
-import { IllegalActionError } from '../../../src/engine/errors.ts';
 import { Hand } from '../../../src/engine/hand/Hand.ts';
 import { rebuildHand } from '../../../src/engine/hand/rebuild.ts';
 import type { HandConfig } from '../../../src/engine/hand/state.ts';
-import { total } from './helpers.ts';
+import { finishStreet, refusalCode, total } from './helpers.ts';
 
 /**
  * A deck for a draw hand: the hole cards one at a time around the table,
@@ -36,27 +35,13 @@ function singleDrawConfig(stacks: number[]): HandConfig {
   return rest;
 }
 
-const code = (fn: () => void): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as IllegalActionError).code;
-  }
-  return 'none';
-};
-
-function callAround(hand: Hand): void {
-  const street = hand.state.street;
-  while (hand.actor >= 0 && hand.state.street === street) hand.checkOrCall(hand.actor);
-}
-
 const cards = (text: string): Card[] => parseCards(text);
 const holeText = (hand: Hand, player: number): string => formatCards(hand.state.hole[player]);
 
 describe('draw games', () => {
   it('when the first betting round ends then players draw in hand order, left of the button first, and nothing else may happen', () => {
     const hand = Hand.start(drawConfig([100, 100, 100]), { deck: drawDeck(['2c3d4h5s7c', '8c9cTcJcQc', 'KsKdKh2s3s']) });
-    callAround(hand);
+    finishStreet(hand);
     assert.equal(hand.streetName, 'draw1');
     assert.equal(hand.drawer, 0);
     assert.equal(hand.actor, -1);
@@ -64,15 +49,15 @@ describe('draw games', () => {
       player: 0, fold: false, check: false, call: false, callAmount: 0, raise: false, minRaiseTo: 0, maxRaiseTo: 0,
       bringIn: false, bringInAmount: 0, draw: true, maxDiscards: 5,
     });
-    assert.equal(code(() => hand.draw(1, [])), 'not_your_turn');
-    assert.equal(code(() => hand.check(0)), 'no_betting');
-    assert.equal(code(() => hand.draw(0, cards('Ac'))), 'not_your_cards');
-    assert.equal(code(() => hand.draw(0, cards('2c2c'))), 'bad_cards');
+    assert.equal(refusalCode(() => hand.draw(1, [])), 'not_your_turn');
+    assert.equal(refusalCode(() => hand.check(0)), 'no_betting');
+    assert.equal(refusalCode(() => hand.draw(0, cards('Ac'))), 'not_your_cards');
+    assert.equal(refusalCode(() => hand.draw(0, cards('2c2c'))), 'bad_cards');
   });
 
   it('when a player discards then as many cards are dealt at once, face down, after the cards kept', () => {
     const hand = Hand.start(drawConfig([100, 100, 100]), { deck: drawDeck(['2c3d4h5s7c', '8c9cTcJcQc', 'KsKdKh2s3s'], ['6d', '', '4d5d6h']) });
-    callAround(hand);
+    finishStreet(hand);
     const op = hand.draw(0, cards('7c'));
     assert.deepEqual(op, { type: 'draw', player: 0, discarded: cards('7c'), drawn: cards('6d') });
     assert.equal(holeText(hand, 0), '2c3d4h5s6d');
@@ -82,7 +67,7 @@ describe('draw games', () => {
 
   it('when a player stands pat then they keep their hand and the draw is recorded with no cards', () => {
     const hand = Hand.start(drawConfig([100, 100, 100]), { deck: drawDeck(['2c3d4h5s7c', '8c9cTcJcQc', 'KsKdKh2s3s']) });
-    callAround(hand);
+    finishStreet(hand);
     hand.draw(0, []);
     assert.deepEqual(hand.state.log.at(-1), { type: 'draw', player: 0, discarded: [], drawn: [] });
     assert.equal(holeText(hand, 0), '2c3d4h5s7c');
@@ -90,7 +75,7 @@ describe('draw games', () => {
 
   it('when every player has drawn then the next betting round opens left of the button', () => {
     const hand = Hand.start(drawConfig([100, 100, 100]), { deck: drawDeck(['2c3d4h5s7c', '8c9cTcJcQc', 'KsKdKh2s3s']) });
-    callAround(hand);
+    finishStreet(hand);
     for (const player of [0, 1, 2]) hand.draw(player, []);
     assert.equal(hand.actor, 0);
     assert.equal(hand.legalActions()?.minRaiseTo, 2, 'draw1 bets the small bet');
@@ -120,12 +105,12 @@ describe('draw games', () => {
       deck: drawDeck(['2c3d4h5s7c', '8c9cTcJcQc']),
     });
     assert.equal(hand.legalActions()?.maxRaiseTo, 100);
-    callAround(hand);
+    finishStreet(hand);
     assert.equal(hand.streetName, 'draw1');
     hand.draw(0, []);
     hand.draw(1, []);
     assert.equal(hand.legalActions()?.maxRaiseTo, 98);
-    callAround(hand);
+    finishStreet(hand);
     assert.equal(hand.phase, 'showdown');
   });
 
@@ -134,14 +119,14 @@ describe('draw games', () => {
     hand.raiseTo(2, 4);
     hand.call(0);
     hand.call(1);
-    callAround(hand);
+    finishStreet(hand);
     assert.equal(hand.state.stacks[0], 1);
     hand.draw(0, []);
     hand.draw(1, []);
     hand.draw(2, []);
     hand.raiseTo(0, 1);
     assert.equal(hand.state.stacks[0], 0);
-    callAround(hand);
+    finishStreet(hand);
     assert.equal(hand.drawer, 0, 'the all-in player draws again');
   });
 
@@ -150,7 +135,7 @@ describe('draw games', () => {
     const hand = Hand.start(singleDrawConfig(stacks), {
       deck: stackedDeck(fullDeck()),
     });
-    callAround(hand);
+    finishStreet(hand);
     assert.equal(hand.state.deck!.cards.length - hand.state.deck!.next, 1, 'fifty dealt, one burned: one card left');
     const first = [...hand.state.hole[0]];
     const burned = [...hand.state.burned];
@@ -179,11 +164,11 @@ describe('draw games', () => {
     const hand = Hand.start(drawConfig([100, 100]), { deck: null });
     hand.dealHole(0, cards('2c3d4h5s7c'));
     hand.dealHole(1, cards('8c9cTcJcQc'));
-    callAround(hand);
+    finishStreet(hand);
     hand.draw(0, cards('7c'));
     hand.draw(1, cards('QcJc'));
     assert.equal(hand.actor, -1, 'the replacements are owed');
-    assert.equal(code(() => hand.dealHole(1, cards('KsKdKh'))), 'wrong_card_count');
+    assert.equal(refusalCode(() => hand.dealHole(1, cards('KsKdKh'))), 'wrong_card_count');
     hand.dealHole(1, cards('KsKd'));
     hand.dealHole(0, cards('6d'));
     assert.equal(hand.actor, 0);

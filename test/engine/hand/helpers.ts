@@ -1,5 +1,6 @@
 import { fullDeck, parseCards, type Card } from '../../../src/engine/cards.ts';
 import { stackedDeck, type DeckState } from '../../../src/engine/deck.ts';
+import type { IllegalActionError } from '../../../src/engine/errors.ts';
 import { Hand } from '../../../src/engine/hand/Hand.ts';
 import type { HandConfig } from '../../../src/engine/hand/state.ts';
 
@@ -55,4 +56,14 @@ export function playOut(hand: Hand): void {
 
 export function total(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0);
+}
+
+/** The code of the `IllegalActionError` that `attempt` throws, or 'none' when it is accepted. */
+export function refusalCode(attempt: () => void): string {
+  try {
+    attempt();
+  } catch (error) {
+    return (error as IllegalActionError).code;
+  }
+  return 'none';
 }

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { fullDeck, parseCards } from '../../../src/engine/cards.ts';
 import { stackedDeck } from '../../../src/engine/deck.ts';
-import { IllegalActionError } from '../../../src/engine/errors.ts';
 import { Hand } from '../../../src/engine/hand/Hand.ts';
 import { rebuildHand } from '../../../src/engine/hand/rebuild.ts';
 import type { HandConfig } from '../../../src/engine/hand/state.ts';
-import { total } from './helpers.ts';
+import { finishStreet, refusalCode, total } from './helpers.ts';
 
 /** A stud hand: antes 1, bring-in 2, bets 4 and 8, its cards named street by street (deck-less, as a replay deals). */
 function studConfig(stacks: number[], overrides: Partial<HandConfig> = {}): HandConfig {
@@ -27,21 +26,6 @@ function stud(stacks: number[], third: string[], overrides: Partial<HandConfig> 
   return hand;
 }
 
-const code = (fn: () => void): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as IllegalActionError).code;
-  }
-  return 'none';
-};
-
-/** Calls (or checks) for whoever acts until the street ends. */
-function callAround(hand: Hand): void {
-  const street = hand.state.street;
-  while (hand.actor >= 0 && hand.state.street === street) hand.checkOrCall(hand.actor);
-}
-
 describe('seven-card stud', () => {
   it('when third street is dealt then the two down cards and the door card are marked and the lowest up card must bring in', () => {
     const hand = stud([100, 100, 100], ['AsKsQh', '9c9d3h', 'JcJd7s']);
@@ -51,8 +35,8 @@ describe('seven-card stud', () => {
       player: 1, fold: false, check: false, call: false, callAmount: 0, raise: true, minRaiseTo: 4, maxRaiseTo: 4,
       bringIn: true, bringInAmount: 2, draw: false, maxDiscards: 0,
     });
-    assert.equal(code(() => hand.fold(1)), 'bring_in_due');
-    assert.equal(code(() => hand.check(1)), 'bring_in_due');
+    assert.equal(refusalCode(() => hand.fold(1)), 'bring_in_due');
+    assert.equal(refusalCode(() => hand.check(1)), 'bring_in_due');
   });
 
   it('when two door cards share the lowest rank then the lower suit brings in, clubs lowest and spades highest', () => {
@@ -101,7 +85,7 @@ describe('seven-card stud', () => {
   it('when fourth street comes then the best up hand opens, a pair beating ace-king, and fourth street bets the small bet', () => {
     const hand = stud([100, 100, 100], ['2s3sAh', '9c9d3h', 'JcJd7s']);
     hand.bringIn(1);
-    callAround(hand);
+    finishStreet(hand);
     deal(hand, ['Kh', '3c', '4d']);
     assert.equal(hand.actor, 1, '3-3 showing beats A-K');
     assert.equal(hand.legalActions()?.minRaiseTo, 4);
@@ -111,17 +95,17 @@ describe('seven-card stud', () => {
   it('when two up hands are equal then the first player in hand order opens', () => {
     const hand = stud([100, 100, 100], ['2s3sAh', '9c9d3h', 'JcJd7s']);
     hand.bringIn(1);
-    callAround(hand);
+    finishStreet(hand);
     deal(hand, ['Kh', '3c', '4d']);
-    callAround(hand);
+    finishStreet(hand);
     deal(hand, ['Qh', 'Ad', 'Ks']);
-    callAround(hand);
+    finishStreet(hand);
     deal(hand, ['5h', '5d', '5s']);
     // Up: player 0 A-K-Q-5, player 1 3-3-A-5, player 2 7-4-K-5: the pair of treys opens.
     assert.equal(hand.actor, 1);
     const tie = stud([100, 100, 100], ['2s3sAh', '9c9dAc', 'JcJd7s']);
     tie.bringIn(2);
-    callAround(tie);
+    finishStreet(tie);
     deal(tie, ['Kh', 'Kd', '4d']);
     assert.equal(tie.actor, 0, 'A-K against A-K: the first in hand order');
   });
@@ -129,9 +113,9 @@ describe('seven-card stud', () => {
   it('when fifth street comes then the big bet is the bet', () => {
     const hand = stud([100, 100], ['2s3sAh', '9c9d3h']);
     hand.bringIn(1);
-    callAround(hand);
+    finishStreet(hand);
     deal(hand, ['Kh', '4d']);
-    callAround(hand);
+    finishStreet(hand);
     deal(hand, ['Qh', '5d']);
     assert.equal(hand.streetName, 'fifth');
     assert.equal(hand.legalActions()?.minRaiseTo, 8);
@@ -140,10 +124,10 @@ describe('seven-card stud', () => {
   it('when seventh street is dealt then it is face down, and the best seven-card hand wins', () => {
     const hand = stud([100, 100], ['2s3sAh', '9c9d3h']);
     hand.bringIn(1);
-    callAround(hand);
+    finishStreet(hand);
     for (const cards of [['Kh', '4d'], ['Qh', '5c'], ['Jh', '6d'], ['2c', '7d']]) {
       deal(hand, cards);
-      callAround(hand);
+      finishStreet(hand);
     }
     assert.deepEqual(hand.state.holeUp[0], [false, false, true, true, true, true, false]);
     while (hand.phase === 'showdown') hand.showOrMuck();
@@ -153,10 +137,10 @@ describe('seven-card stud', () => {
   it('when the open-pair option is on and a pair shows on fourth street then a bet may be the small or the big bet, nothing between', () => {
     const hand = stud([100, 100], ['2s3sAh', '9c9d3h'], { openPairBigBet: true });
     hand.bringIn(1);
-    callAround(hand);
+    finishStreet(hand);
     deal(hand, ['Kh', '3d']);
     assert.deepEqual([hand.legalActions()?.minRaiseTo, hand.legalActions()?.maxRaiseTo], [4, 8]);
-    assert.equal(code(() => hand.raiseTo(1, 6)), 'bad_amount');
+    assert.equal(refusalCode(() => hand.raiseTo(1, 6)), 'bad_amount');
     hand.raiseTo(1, 8);
     assert.deepEqual([hand.legalActions()?.minRaiseTo, hand.legalActions()?.maxRaiseTo], [16, 16], 'after the big bet, raises are big');
   });
@@ -164,12 +148,12 @@ describe('seven-card stud', () => {
   it('when the open-pair option is off (PokerKit) or no pair shows then fourth street is the small bet only', () => {
     const off = stud([100, 100], ['2s3sAh', '9c9d3h']);
     off.bringIn(1);
-    callAround(off);
+    finishStreet(off);
     deal(off, ['Kh', '3d']);
     assert.deepEqual([off.legalActions()?.minRaiseTo, off.legalActions()?.maxRaiseTo], [4, 4]);
     const noPair = stud([100, 100], ['2s3sAh', '9c9d3h'], { openPairBigBet: true });
     noPair.bringIn(1);
-    callAround(noPair);
+    finishStreet(noPair);
     deal(noPair, ['Kh', '4d']);
     assert.deepEqual([noPair.legalActions()?.minRaiseTo, noPair.legalActions()?.maxRaiseTo], [4, 4]);
   });
@@ -212,7 +196,7 @@ describe('stud hi-lo and razz', () => {
   it('when razz reaches fourth street then the lowest up hand opens and a pair is worse than no pair', () => {
     const hand = stud([100, 100, 100], ['2s3sAh', '9c9d2h', 'JcJd7s'], { variant: 'FR' });
     hand.bringIn(2);
-    callAround(hand);
+    finishStreet(hand);
     deal(hand, ['Ad', '4d', '8d']);
     // Up: A-A, 4-2, 8-7: the pair of aces is the worst low; 4-2 opens.
     assert.equal(hand.actor, 1);
@@ -221,10 +205,10 @@ describe('stud hi-lo and razz', () => {
   it('when the best high and the best low differ then the pot is split between them, the odd chip to the high', () => {
     const hand = stud([100, 100, 100], ['AsAdKh', '2c3c9d', 'QsQdJs'], { variant: 'F7S/8' });
     hand.bringIn(1);
-    callAround(hand);
+    finishStreet(hand);
     for (const cards of [['Ac', '4c', 'Qh'], ['Kd', '5d', 'Jd'], ['7s', '8c', 'Tc'], ['7c', 'Th', '9s']]) {
       deal(hand, cards);
-      callAround(hand);
+      finishStreet(hand);
     }
     while (hand.phase === 'showdown') hand.showOrMuck();
     // The pot is 3 antes and three bring-ins of 2 = 9: the trip aces take 5, the 8-5-4-3-2 low 4.
@@ -238,7 +222,7 @@ describe('stud hi-lo and razz', () => {
     hand.call(0);
     for (const cards of [['3d', '3s'], ['4h', '4c'], ['5h', '5d'], ['Kc', 'Qd']]) {
       deal(hand, cards);
-      callAround(hand);
+      finishStreet(hand);
     }
     while (hand.phase === 'showdown') hand.showOrMuck();
     // Pot 8: the six-high straight takes the high half (4); both hold 5-4-3-2-A and share the low half.

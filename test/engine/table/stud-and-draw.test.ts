@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { CashTable } from '../../../src/engine/cash/CashTable.ts';
 import type { CashTableSettings } from '../../../src/engine/cash/settings.ts';
-import { IllegalActionError } from '../../../src/engine/errors.ts';
 import { seededRandom } from '../../../src/engine/random.ts';
 import { Dealer } from '../../../src/engine/table/Dealer.ts';
 import { dealerSeat, emptyDealerState, type DealerSettings } from '../../../src/engine/table/dealer-state.ts';
@@ -9,6 +8,7 @@ import { applyPlan } from '../../../src/engine/table/lineup.ts';
 import { verifyStakes, verifyTableGame } from '../../../src/engine/table/stakes.ts';
 import { planStudHand } from '../../../src/engine/table/stud-lineup.ts';
 import { findVariant } from '../../../src/engine/variants.ts';
+import { refusalCode } from '../hand/helpers.ts';
 import { newcomer, regular, table } from './helpers.ts';
 
 const STUD = findVariant('F7S')!;
@@ -29,15 +29,6 @@ function dealer(settings: DealerSettings, stacks: (number | null)[], seed = 1): 
   });
   return d;
 }
-
-const code = (fn: () => void): string => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as IllegalActionError).code;
-  }
-  return 'none';
-};
 
 describe('stud at a table', () => {
   it('when a stud hand is planned then every ready player antes in seat order from seat 0, with no button and no blinds', () => {
@@ -62,12 +53,12 @@ describe('stud at a table', () => {
   });
 
   it('when stud stakes have blinds, or no bring-in, or a bring-in of the small bet, or a table of nine, then they are refused', () => {
-    assert.equal(code(() => verifyStakes({ ...STUD_STAKES, bigBlind: 2, smallBlind: 1 }, STUD)), 'bad_stakes');
-    assert.equal(code(() => verifyStakes({ ...STUD_STAKES, bringIn: 0 }, STUD)), 'bad_stakes');
-    assert.equal(code(() => verifyStakes({ smallBlind: 1, bigBlind: 2, ante: 0, bringIn: 1 }, findVariant('NT'))), 'bad_stakes');
-    assert.equal(code(() => verifyTableGame({ ...STUD_SETTINGS, stakes: { ...STUD_STAKES, bringIn: 4 } })), 'bad_stakes');
-    assert.equal(code(() => verifyTableGame(STUD_SETTINGS, 9)), 'bad_table');
-    assert.equal(code(() => verifyTableGame(STUD_SETTINGS, 8)), 'none');
+    assert.equal(refusalCode(() => verifyStakes({ ...STUD_STAKES, bigBlind: 2, smallBlind: 1 }, STUD)), 'bad_stakes');
+    assert.equal(refusalCode(() => verifyStakes({ ...STUD_STAKES, bringIn: 0 }, STUD)), 'bad_stakes');
+    assert.equal(refusalCode(() => verifyStakes({ smallBlind: 1, bigBlind: 2, ante: 0, bringIn: 1 }, findVariant('NT'))), 'bad_stakes');
+    assert.equal(refusalCode(() => verifyTableGame({ ...STUD_SETTINGS, stakes: { ...STUD_STAKES, bringIn: 4 } })), 'bad_stakes');
+    assert.equal(refusalCode(() => verifyTableGame(STUD_SETTINGS, 9)), 'bad_table');
+    assert.equal(refusalCode(() => verifyTableGame(STUD_SETTINGS, 8)), 'none');
   });
 
   it('when a stud hand is dealt then everyone antes and the lowest door card is on the clock to bring in or complete', () => {
@@ -80,7 +71,7 @@ describe('stud at a table', () => {
     const legal = hand.legalActions()!;
     assert.equal(d.state.handSeats[legal.player], seat);
     assert.deepEqual([legal.bringIn, legal.bringInAmount, legal.fold, legal.minRaiseTo], [true, 2, false, 4]);
-    assert.equal(code(() => d.act(seat, { action: 'fold' }, 1)), 'bring_in_due');
+    assert.equal(refusalCode(() => d.act(seat, { action: 'fold' }, 1)), 'bring_in_due');
     d.act(seat, { action: 'bringIn' }, 1);
     assert.equal(d.state.info[seat]?.lastAction, 'bringIn');
     assert.equal(d.hand!.legalActions()?.callAmount, 2);
@@ -111,7 +102,7 @@ describe('stud at a table', () => {
     const settings: CashTableSettings = {
       ...STUD_SETTINGS, minBuyIn: 20, maxBuyIn: 200, maxSeats: 9, pauseMs: 1_000, reconnectMs: 20_000, standUpMs: 60_000, offerMs: 15_000,
     };
-    assert.equal(code(() => CashTable.create('t', 'Stud', settings)), 'bad_table');
+    assert.equal(refusalCode(() => CashTable.create('t', 'Stud', settings)), 'bad_table');
     assert.ok(CashTable.create('t', 'Stud', { ...settings, maxSeats: 8 }));
   });
 });
@@ -139,8 +130,8 @@ describe('draw at a table', () => {
     const d = toDraw();
     const seat = d.actorSeat();
     const hole = d.hand!.state.hole[0];
-    assert.equal(code(() => d.act(seat, { action: 'draw', discard: [hole[0], hole[0]] }, 2)), 'bad_cards');
-    assert.equal(code(() => d.act(seat, { action: 'draw', discard: 'Ac' as never }, 2)), 'bad_cards');
+    assert.equal(refusalCode(() => d.act(seat, { action: 'draw', discard: [hole[0], hole[0]] }, 2)), 'bad_cards');
+    assert.equal(refusalCode(() => d.act(seat, { action: 'draw', discard: 'Ac' as never }, 2)), 'bad_cards');
     d.act(seat, { action: 'draw', discard: hole.slice(0, 2) }, 2);
     assert.equal(d.state.info[seat]?.lastAction, 'draw 2');
     assert.equal(d.hand!.state.hole[0].length, 5);
