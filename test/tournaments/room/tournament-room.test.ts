@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { matchMaker } from '@colyseus/core';
+import { callFelt, adminLogin, ADMIN_ENV } from '../../api/admin/felt-admin.ts';
+import { describeEachBackend } from '../../persistence/databases.ts';
+import { startFelt, waitFor, nextMessage, type Felt } from '../../support/felt.ts';
+import type { FakeTournamentTables } from '../../support/fake-tournament-tables.ts';
+import { actorRoom, createTournament, entrant, fakeTables, settled, sngBody } from './support.ts';
+
+const START = 10_000;
+const PRICE = 110;
+
+describeEachBackend('tournament room: the live actor of a tournament', (backend) => {
+  let felt: Felt;
+  let fake: FakeTournamentTables;
+
+  before(async function () {
+    this.timeout(30_000);
+    const tables = fakeTables();
+    fake = tables.fake;
+    felt = await startFelt(backend, ADMIN_ENV, tables.options);
+  });
+
+  after(async () => {
+    await felt.close();
+  });
+
+  const balance = (playerId: string) => felt.server.db.ledger.balance('player', playerId);
+
+  it('when a sit-and-go registered through the HTTP API fills then it starts and each player in the tournament room is told their seat', async function () {
+    this.timeout(20_000);
+    const id = await createTournament(felt, sngBody(2));
+    await actorRoom(id);
+    const ann = await entrant(felt, id, 'Ann');
+    const bob = await entrant(felt, id, 'Bob');
+
+    const [annSeat, bobSeat] = await Promise.all([ann.seated, bob.seated]);
+    const state = await waitFor(ann.room, (s) => s.status === 'running' && s);
+
+    const tableId = `${id}-t1`;
+    assert.deepEqual([annSeat.tableId, bobSeat.tableId], [tableId, tableId]);
+    assert.notEqual(annSeat.seat, bobSeat.seat);
+    assert.deepEqual(fake.tables.get(tableId)!.players().sort(), [ann.id, bob.id].sort());
+    assert.deepEqual([state.entrants, state.remaining, state.prizePool, state.level, state.smallBlind, state.bigBlind], [2, 2, 200, 1, 10, 20]);
+    assert.ok(state.levelEndsAt > Date.now());
+    assert.deepEqual([await balance(ann.id), await balance(bob.id)], [START - PRICE, START - PRICE]);
+    assert.equal((await felt.server.db.tournaments.get(id))!.status, 'running');
+
+    // Joining again while still in: told the seat again.
+    const again = await felt.client().joinById(id, { token: ann.token });
+    assert.deepEqual(await nextMessage(again, 'seated'), annSeat);
+    await again.leave();
+    await settled(id);
+    const hand = await fake.handInPlay(tableId);
+    assert.equal(hand.hand!.number, 1);
+    await ann.room.leave();
+    await bob.room.leave();
+  });
+
+  it('when a player unregisters before the start then buy-in and fee come back and the field shrinks', async () => {
+    const id = await createTournament(felt, sngBody(3));
+    await actorRoom(id);
+    const ann = await entrant(felt, id, 'Ann');
+    await waitFor(ann.room, (s) => s.entrants === 1);
+    assert.equal(await balance(ann.id), START - PRICE);
+
+    const answer = await callFelt(felt, 'POST', `/api/tournaments/${id}/unregister`, { token: ann.token });
+    const twice = await callFelt(felt, 'POST', `/api/tournaments/${id}/unregister`, { token: ann.token });
+
+    assert.equal(answer.status, 200);
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.code, 'not_registered');
+    await waitFor(ann.room, (s) => s.entrants === 0);
+    assert.equal(await balance(ann.id), START);
+    assert.equal((await felt.server.db.entries.latest(id, ann.id))!.status, 'unregistered');
+    await ann.room.leave();
+  });
+
+  it('when a player without the money registers then the answer is insufficient_funds and nothing changes', async () => {
+    const id = await createTournament(felt, sngBody(3, { buyIn: 20_000 }));
+    await actorRoom(id);
+    const poor = await entrant(felt, id, 'Poor', false);
+
+    const answer = await callFelt(felt, 'POST', `/api/tournaments/${id}/register`, { token: poor.token });
+
+    assert.equal(answer.status, 409);
+    assert.equal(answer.body.code, 'insufficient_funds');
+    assert.equal(await balance(poor.id), START);
+    assert.equal((await actorRoom(id)).state.entrants, 0);
+    assert.equal(await felt.server.db.entries.latest(id, poor.id), null);
+    await poor.room.leave();
+  });
+
+  it('when the admin cancels a tournament then every entry is refunded and the room says cancelled', async () => {
+    const id = await createTournament(felt, sngBody(3));
+    await actorRoom(id);
+    const ann = await entrant(felt, id, 'Ann');
+    const bob = await entrant(felt, id, 'Bob');
+    const admin = await adminLogin(felt);
+
+    const answer = await callFelt(felt, 'POST', `/api/admin/tournaments/${id}/cancel`, { token: admin.token });
+
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body.status, 'cancelled');
+    await waitFor(ann.room, (s) => s.status === 'cancelled');
+    for (let i = 0; i < 100 && (await felt.server.db.tournaments.get(id))!.status !== 'cancelled'; i++) await new Promise((r) => setTimeout(r, 20));
+    await eventually(async () => (await balance(ann.id)) === START && (await balance(bob.id)) === START);
+    assert.deepEqual((await felt.server.db.entries.list(id)).map((e) => e.status), ['refunded', 'refunded']);
+    assert.equal((await felt.server.db.tournaments.get(id))!.status, 'cancelled');
+    const again = await callFelt(felt, 'POST', `/api/admin/tournaments/${id}/cancel`, { token: admin.token });
+    assert.equal(again.status, 409);
+    assert.equal(again.body.code, 'tournament_cancelled');
+  });
+
+  it('when a table reports the same hand twice then the second report changes nothing, and a bust ends the sit-and-go with the prize paid once', async function () {
+    this.timeout(20_000);
+    const id = await createTournament(felt, sngBody(2));
+    await actorRoom(id);
+    const ann = await entrant(felt, id, 'Ann');
+    const bob = await entrant(felt, id, 'Bob');
+    await Promise.all([ann.seated, bob.seated]);
+    const table = await fake.handInPlay(`${id}-t1`);
+
+    const first = await fake.endHand(table, { [ann.id]: 1_000, [bob.id]: 2_000 });
+    await settled(id);
+    const after = await (await actorRoom(id)).detail();
+    const version = (await felt.server.db.tournaments.get(id))!.snapshotVersion;
+    const repeated = await fake.report(table.tableId, first.report);
+    await settled(id);
+
+    assert.deepEqual(first.answer, { accepted: true });
+    assert.deepEqual(repeated, { accepted: false });
+    assert.deepEqual(await (await actorRoom(id)).detail(), after);
+    assert.equal((await felt.server.db.tournaments.get(id))!.snapshotVersion, version);
+    assert.deepEqual(after.standings.map((s) => [s.playerId, s.stack]), [[bob.id, 2_000], [ann.id, 1_000]]);
+
+    const eliminated = nextMessage(ann.room, 'eliminated');
+    const finished = nextMessage(bob.room, 'finished');
+    const second = await fake.handInPlay(table.tableId);
+    assert.equal(second.hand!.number, 2);
+    await fake.endHand(second, { [ann.id]: 0, [bob.id]: 3_000 });
+
+    assert.deepEqual(await eliminated, { place: 2, prize: 0 });
+    const { standings } = await finished;
+    assert.deepEqual(standings.map((s: any) => [s.playerId, s.place, s.prize]), [[bob.id, 1, 200], [ann.id, 2, null]]);
+    await eventually(async () => (await balance(bob.id)) === START - PRICE + 200);
+    await eventually(async () => (await felt.server.db.tournaments.get(id))!.status === 'finished');
+    assert.equal(await balance(ann.id), START - PRICE);
+    const places = (await felt.server.db.entries.list(id)).map((e) => [e.playerId, e.place, e.prize]).sort((a, b) => Number(a[1]) - Number(b[1]));
+    assert.deepEqual(places, [[bob.id, 1, 200], [ann.id, 2, 0]]);
+    assert.ok(fake.tables.get(table.tableId)!.closed, 'the table is closed');
+    await eventually(async () => !matchMaker.getLocalRoomById(id) || (await felt.server.db.tournaments.get(id))!.ownerProcess === null);
+    await ann.room.leave();
+    await bob.room.leave();
+  });
+
+  it('when the lobby lists rooms then a tournament room is among them with its listing', async () => {
+    const id = await createTournament(felt, sngBody(3));
+    await actorRoom(id);
+    const lobby = await felt.client().join('lobby');
+    const rooms = await nextMessage<any[]>(lobby, 'rooms');
+    const listed = rooms.find((room) => room.roomId === id);
+    assert.equal(listed?.name, 'tournament');
+    assert.deepEqual([listed.metadata.tournamentId, listed.metadata.status, listed.metadata.entrants, listed.metadata.maxEntrants], [id, 'registering', 0, 3]);
+    await lobby.leave();
+  });
+});
+
+async function eventually(test: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > until) throw new Error('it never happened');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
