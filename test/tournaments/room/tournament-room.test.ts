@@ -153,6 +153,39 @@ describeEachBackend('tournament room: the live actor of a tournament', (backend)
     await bob.room.leave();
   });
 
+  it('when the templates job opens a sit-and-go then its actor comes up and takes registrations', async () => {
+    const template = await felt.server.db.tournamentTemplates.create({
+      name: `Refilled ${Math.random().toString(36).slice(2, 8)}`, schedule: null, leadMinutes: 60, refill: true,
+      definition: { kind: 'sng', variant: 'NT', buyIn: 50, fee: 5, startingStack: 1500, tableSize: 6, minEntrants: 3, maxEntrants: 3, levels: [{ smallBlind: 10, bigBlind: 20, ante: 0, seconds: 600 }] },
+    });
+    try {
+      await felt.server.jobs.runDue(new Date(Math.floor(Date.now() / 60_000) * 60_000 - 3_600_000));
+      const [opened] = (await felt.server.db.tournaments.list({ templateId: template.id, limit: 10, offset: 0 })).items;
+      assert.ok(opened, 'the job opened a tournament');
+      await actorRoom(opened.id);
+      const ann = await entrant(felt, opened.id, 'Ann');
+      await waitFor(ann.room, (s) => s.entrants === 1);
+      assert.equal(await balance(ann.id), START - 55);
+      await ann.room.leave();
+    } finally {
+      await felt.server.db.tournamentTemplates.retire(template.id);
+    }
+  });
+
+  it('when anyone watches without a token and sends the room a message then they see the state and the message is answered unknown_message', async () => {
+    const id = await createTournament(felt, sngBody(3));
+    await actorRoom(id);
+    const watcher = await felt.client().joinById(id, {});
+    const state = await waitFor(watcher, (s) => s.tournamentId === id && s);
+    const refused = nextMessage(watcher, 'error');
+    watcher.send('register', {});
+
+    assert.deepEqual([state.name.startsWith('SNG'), state.status, state.maxEntrants, state.payouts.length], [true, 'registering', 3, 0]);
+    assert.deepEqual(await refused, { code: 'unknown_message', message: '"register" is not a message this room understands: it only sends.', request: 'register' });
+    await assert.rejects(felt.client().joinById(id, { token: 'not-a-token' }), /token is not valid/);
+    await watcher.leave();
+  });
+
   it('when the lobby lists rooms then a tournament room is among them with its listing', async () => {
     const id = await createTournament(felt, sngBody(3));
     await actorRoom(id);
