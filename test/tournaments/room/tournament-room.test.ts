@@ -153,6 +153,39 @@ describeEachBackend('tournament room: the live actor of a tournament', (backend)
     await bob.room.leave();
   });
 
+  it('when a table is broken after a bust then its players are moved to the other table and each is told the new seat there', async function () {
+    this.timeout(20_000);
+    const id = await createTournament(felt, sngBody(4, { tableSize: 3 }));
+    await actorRoom(id);
+    const players = [await entrant(felt, id, 'Ann'), await entrant(felt, id, 'Bob'), await entrant(felt, id, 'Cat'), await entrant(felt, id, 'Dan')];
+    const seats = await Promise.all(players.map((p) => p.seated));
+    const [first, second] = [`${id}-t1`, `${id}-t2`];
+    assert.deepEqual(seats.map((s) => s.tableId).sort(), [first, first, second, second]);
+    const later = players.map(() => [] as { tableId: string; seat: number }[]);
+    players.forEach((p, i) => p.room.onMessage('seated', (seat: { tableId: string; seat: number }) => later[i].push(seat)));
+    const [loser, winner] = players.filter((_, i) => seats[i].tableId === first);
+
+    await fake.endHand(await fake.handInPlay(first), { [loser.id]: 0, [winner.id]: 3_000 });
+    await fake.endHand(await fake.handInPlay(second), {});
+    const broken = await fake.until(() => [first, second].find((tableId) => fake.tables.get(tableId)!.closed));
+    const kept = broken === first ? second : first;
+    await settled(id);
+
+    const survivors = players.filter((p) => p !== loser);
+    assert.deepEqual(fake.tables.get(kept)!.players().sort(), survivors.map((p) => p.id).sort());
+    assert.equal(fake.tables.get(kept)!.chips(), 4 * 1500);
+    const moved = players.map((p, i) => seats[i].tableId === broken && p !== loser);
+    await eventually(async () => moved.every((was, i) => !was || later[i].length > 0));
+    players.forEach((p, i) => {
+      const wasBroken = seats[i].tableId === broken && p !== loser;
+      assert.deepEqual(later[i].map((s) => s.tableId), wasBroken ? [kept] : [], `${i}: told the new seat only when moved`);
+    });
+    const detail = await (await actorRoom(id)).detail();
+    assert.deepEqual(detail.tables, [{ tableId: kept, seated: 3 }]);
+    for (const p of survivors) assert.equal(detail.standings.find((s) => s.playerId === p.id)!.tableId, kept);
+    for (const p of players) await p.room.leave();
+  });
+
   it('when the templates job opens a sit-and-go then its actor comes up and takes registrations', async () => {
     const template = await felt.server.db.tournamentTemplates.create({
       name: `Refilled ${Math.random().toString(36).slice(2, 8)}`, schedule: null, leadMinutes: 60, refill: true,
