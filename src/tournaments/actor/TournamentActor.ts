@@ -107,7 +107,9 @@ export class TournamentActor implements TournamentHost {
     for (const result of t.state.results) {
       if (result.prize === 0) actor.lanes.push('money', 'place', () => recordPlace(db, { tournamentId, ...result }));
     }
-    actor.lanes.push('status', 'status', () => actor.syncStatus());
+    // After the prizes and refunds pending: the row is marked over only once nothing is owed.
+    const target = t.state.status;
+    actor.lanes.push('money', 'status', () => actor.syncStatus(target));
     actor.schedule();
     ports.log.info({ tournamentId, restored: Boolean(snapshot), status: t.state.status, version: t.state.version }, 'tournament actor open');
     return actor;
@@ -195,13 +197,12 @@ export class TournamentActor implements TournamentHost {
       tell: this.ports.tell,
       broadcast: this.ports.broadcast,
       feed: (what, command) => this.feed(what, command),
-      status: () => this.syncStatus(),
+      status: (target) => this.syncStatus(target),
     };
   }
 
-  /** Makes the row's status the state's (fenced by the lease), one step at a time as the repository allows. */
-  private async syncStatus(): Promise<void> {
-    const target = this.t.state.status;
+  /** Brings the row's status up to `target` (fenced by the lease), one step at a time as the repository allows. */
+  private async syncStatus(target: TournamentStatus): Promise<void> {
     const steps: TournamentStatus[] = target === 'finished' ? ['running', 'finished'] : [target];
     for (const status of steps) {
       if (this.rowStatus === status || (status === 'running' && this.rowStatus === 'finished')) continue;

@@ -30,8 +30,8 @@ export type Effects = {
   broadcast(type: string, payload: unknown): void;
   /** Runs a command of the Tournament in the actor's queue (an answer coming back). */
   feed(what: string, command: (t: Tournament, now: number) => TournamentEvent[]): Promise<void>;
-  /** Brings the row's status to the state's. */
-  status(): Promise<void>;
+  /** Brings the row's status up to `target` (the status an event announced). */
+  status(target: 'running' | 'finished' | 'cancelled'): Promise<void>;
 };
 
 /** A table refused a call: retried like a failure (a table being restored refuses until it is back). */
@@ -68,12 +68,15 @@ export function carryOut(events: TournamentEvent[], fx: Effects): void {
   const { lanes, tournamentId, db } = fx;
   for (const event of events) {
     switch (event.type) {
+      // In the money lane, after the refunds and prizes decided with it: a row marked over is never run again, so it must owe nothing.
       case 'started':
+        lanes.push('money', event.type, () => fx.status('running'));
+        break;
       case 'cancelled':
-        lanes.push('status', event.type, () => fx.status());
+        lanes.push('money', event.type, () => fx.status('cancelled'));
         break;
       case 'finished':
-        lanes.push('status', event.type, () => fx.status());
+        lanes.push('money', event.type, () => fx.status('finished'));
         fx.broadcast('finished', { standings: event.standings.map(({ playerId, name, stack, tableId, place, prize }) => ({ playerId, name, stack, tableId, place, prize })) });
         break;
       case 'openTable': {
