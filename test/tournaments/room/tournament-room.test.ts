@@ -186,6 +186,55 @@ describeEachBackend('tournament room: the live actor of a tournament', (backend)
     for (const p of players) await p.room.leave();
   });
 
+  it('when a player rebuys during a hand then the price leaves the wallet at once and the chips reach the table when the hand is over', async function () {
+    this.timeout(20_000);
+    const id = await createTournament(felt, sngBody(3, { rebuy: { maxCount: 1, stackAtOrBelow: 1500, chips: 1000, price: 100 } }));
+    await actorRoom(id);
+    const players = [await entrant(felt, id, 'Ann'), await entrant(felt, id, 'Bob'), await entrant(felt, id, 'Cat')];
+    await Promise.all(players.map((p) => p.seated));
+    const table = await fake.handInPlay(`${id}-t1`);
+    const ann = players[0];
+
+    const answer = await callFelt(felt, 'POST', `/api/tournaments/${id}/rebuy`, { token: ann.token });
+    const during = table.seats.find((seat) => seat?.playerId === ann.id)!.stack;
+    await fake.endHand(table, {});
+    await fake.until(() => table.added.size === 1 && table.hand !== null);
+    await settled(id);
+
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.body, { tournamentId: id, playerId: ann.id, rebuys: 1 });
+    assert.equal(during, 1500, 'no chips reach a table mid-hand');
+    assert.equal(table.seats.find((seat) => seat?.playerId === ann.id)!.stack, 2500);
+    assert.equal(await balance(ann.id), START - PRICE - 100);
+    assert.equal((await (await actorRoom(id)).detail()).prizePool, 400);
+    assert.deepEqual((await felt.server.db.entries.latest(id, ann.id))!.rebuys, 1);
+    const twice = await callFelt(felt, 'POST', `/api/tournaments/${id}/rebuy`, { token: ann.token });
+    assert.equal(twice.status, 409);
+    assert.equal(twice.body.code, 'rebuy_limit_reached');
+    for (const p of players) await p.room.leave();
+  });
+
+  it('when a table does not answer then the call is tried again until it does, and the hand is dealt once', async function () {
+    this.timeout(20_000);
+    const id = await createTournament(felt, sngBody(2));
+    await actorRoom(id);
+    fake.failing.add('deal');
+    try {
+      const players = [await entrant(felt, id, 'Ann'), await entrant(felt, id, 'Bob')];
+      await Promise.all(players.map((p) => p.seated));
+      const tableId = `${id}-t1`;
+      await fake.until(() => fake.calls.filter((c) => c.tableId === tableId && c.method === 'deal').length >= 3);
+      assert.equal(fake.tables.get(tableId)!.hand, null);
+      fake.failing.delete('deal');
+      const table = await fake.handInPlay(tableId);
+      await settled(id);
+      assert.equal(table.hand!.number, 1);
+      for (const p of players) await p.room.leave();
+    } finally {
+      fake.failing.delete('deal');
+    }
+  });
+
   it('when the templates job opens a sit-and-go then its actor comes up and takes registrations', async () => {
     const template = await felt.server.db.tournamentTemplates.create({
       name: `Refilled ${Math.random().toString(36).slice(2, 8)}`, schedule: null, leadMinutes: 60, refill: true,
