@@ -16,6 +16,14 @@ import { RetryLanes } from './retry-lanes.ts';
 import { recordPlace, refundEntry, takeChips, takeEntry } from './tournament-money.ts';
 import type { TournamentTables } from './tournament-tables.ts';
 
+/** The actor no longer runs the tournament (its lease went to another process): a failure, not a refusal, so the API answers 503 and the caller retries. */
+export class ActorGoneError extends Error {
+  constructor(tournamentId: string) {
+    super(`Tournament ${tournamentId} is no longer run by this process; it is moving to another.`);
+    this.name = 'ActorGoneError';
+  }
+}
+
 /** What an actor needs of its room and its process. */
 export type ActorPorts = {
   db: Database;
@@ -134,12 +142,27 @@ export class TournamentActor implements TournamentHost {
   // ── the command queue ────────────────────────────────────────────────
 
   private run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(() => {
-      if (this.stopped) throw new PersistenceError('lease_lost', `Tournament ${this.tournamentId} is no longer run here.`);
-      return work();
+    const result = this.queue.then(async () => {
+      if (this.stopped) throw new ActorGoneError(this.tournamentId);
+      try {
+        return await work();
+      } catch (error) {
+        // Not a refusal: the caller is told the tournament is moving (503), and asks its new owner.
+        if (error instanceof PersistenceError && error.code === 'lease_lost') throw new ActorGoneError(this.tournamentId);
+        throw error;
+      }
     });
     this.queue = result.then(() => undefined, () => undefined);
     return result;
+  }
+
+  /** Before money moves: this process still holds the lease (a fenced write would refuse the state afterwards, with the money gone). */
+  private async holdLease(): Promise<void> {
+    const record = await this.ports.db.tournaments.get(this.tournamentId);
+    if (record?.ownerProcess === this.ports.processId) return;
+    this.fence();
+    this.ports.leaseLost();
+    throw new ActorGoneError(this.tournamentId);
   }
 
   /** In the queue: runs one or more commands of the Tournament, makes the state durable, then carries out their events. */
@@ -241,6 +264,7 @@ export class TournamentActor implements TournamentHost {
     return answerRefusals(() => this.run(async () => {
       const now = this.now();
       const ticket = this.t.register(playerId, name, now);
+      await this.holdLease();
       await takeEntry(this.ports.db, ticket);
       try {
         await this.apply((t, at) => t.confirmRegistration(ticket, at));
@@ -259,6 +283,7 @@ export class TournamentActor implements TournamentHost {
   unregister(playerId: string): Promise<HostAnswer<PlayerAnswer>> {
     return answerRefusals(() => this.run(async () => {
       const ticket = this.t.unregister(playerId, this.now());
+      await this.holdLease();
       await refundEntry(this.ports.db, ticket);
       await this.apply((t, at) => t.confirmUnregistration(ticket, at));
       return { tournamentId: this.tournamentId, playerId };
@@ -268,6 +293,7 @@ export class TournamentActor implements TournamentHost {
   rebuy(playerId: string): Promise<HostAnswer<PlayerAnswer & { rebuys: number }>> {
     return answerRefusals(() => this.run(async () => {
       const ticket = this.t.rebuy(playerId, this.now());
+      await this.holdLease();
       await takeChips(this.ports.db, ticket, this.entryOf(playerId));
       await this.apply((t, at) => t.confirmRebuy(ticket, at));
       return { tournamentId: this.tournamentId, playerId, rebuys: ticket.number };
@@ -277,6 +303,7 @@ export class TournamentActor implements TournamentHost {
   addOn(playerId: string): Promise<HostAnswer<PlayerAnswer>> {
     return answerRefusals(() => this.run(async () => {
       const ticket = this.t.addOn(playerId, this.now());
+      await this.holdLease();
       await takeChips(this.ports.db, ticket, this.entryOf(playerId));
       await this.apply((t, at) => t.confirmAddOn(ticket, at));
       return { tournamentId: this.tournamentId, playerId };

@@ -235,6 +235,30 @@ describeEachBackend('tournament room: the live actor of a tournament', (backend)
     }
   });
 
+  it('when another process has taken the lease then the room stops, takes no money and the API answers 503 until the tournament runs again', async function () {
+    this.timeout(20_000);
+    const id = await createTournament(felt, sngBody(3));
+    await actorRoom(id);
+    const watcher = await felt.client().joinById(id, {});
+    const gone = new Promise<number>((resolve) => watcher.onLeave(resolve));
+    const ann = await entrant(felt, id, 'Ann', false);
+    await felt.server.db.orm.em.fork().execute(`update "tournament" set "owner_process" = 'felt-other', "lease_until" = ? where "id" = ?`, [new Date(Date.now() + 3_600_000), id]);
+
+    const answer = await callFelt(felt, 'POST', `/api/tournaments/${id}/register`, { token: ann.token });
+
+    assert.equal(answer.status, 503);
+    assert.equal(answer.body.code, 'tournament_unavailable');
+    await gone;
+    assert.equal(await balance(ann.id), START);
+    assert.equal(await felt.server.db.entries.latest(id, ann.id), null);
+    await eventually(async () => !matchMaker.getLocalRoomById(id));
+    // The other process is gone too: its lease runs out and this one takes the tournament back.
+    await felt.server.db.orm.em.fork().execute(`update "tournament" set "lease_until" = ? where "id" = ?`, [new Date(Date.now() - 1), id]);
+    await actorRoom(id);
+    const again = await callFelt(felt, 'POST', `/api/tournaments/${id}/register`, { token: ann.token });
+    assert.equal(again.status, 201);
+  });
+
   it('when the templates job opens a sit-and-go then its actor comes up and takes registrations', async () => {
     const template = await felt.server.db.tournamentTemplates.create({
       name: `Refilled ${Math.random().toString(36).slice(2, 8)}`, schedule: null, leadMinutes: 60, refill: true,
