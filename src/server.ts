@@ -138,6 +138,7 @@ export async function startServer(config: Config & {
         ready: () => readiness.check(),
         log,
         authRateLimit: { limit: config.authRateLimit, windowMs: 60_000, redis: cluster.redis },
+        ...(hostTournaments ? { tournamentCreated: () => void tournamentOwnership.announce().catch((error: unknown) => log.warn({ err: error }, 'could not announce a new tournament')) } : {}),
       }));
       app.use(webRoutes({ db, secret, log }));
     },
