@@ -7,6 +7,7 @@ import type {
 } from '../src/tournaments/tournament-host.ts';
 import { TournamentState } from '../schema/TournamentState.ts';
 import { guardFrames } from './frame-guard.ts';
+import { refuseTournamentSnapshot } from './snapshot-refusal.ts';
 import type { RoomCreateOptions, RoomServices } from './services.ts';
 import { listingChanged, projectTournament, type TournamentListing } from './tournament-wire.ts';
 
@@ -69,7 +70,7 @@ export class TournamentRoom extends Room<{ state: TournamentState; metadata: Tou
       changed: () => void this.show(),
       leaseLost: () => tournaments.leaseLost(tournamentId),
       done: () => this.over(),
-    });
+    }).catch((error: unknown) => refuseTournamentSnapshot(error, tournamentId, services.log));
     await this.show();
   }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { matchMaker } from '@colyseus/core';
 import { Tournament } from '../../../src/tournaments/Tournament.ts';
 import type { TournamentEvent } from '../../../src/tournaments/events.ts';
 import { ADMIN_ENV } from '../../api/admin/felt-admin.ts';
@@ -124,6 +125,25 @@ describe('tournament room: restarts and crashes', function () {
     assert.ok(await db.tournaments.saveSnapshot(record.id, t.state.version, t.state, 'felt-dead'));
     return { id: record.id, ann: ann.id, bob: bob.id };
   }
+
+  it('when a tournament\'s snapshot has a format this Felt does not know then its actor is not opened and the tournament is left for a Felt that knows it', async () => {
+    const before = await felt({ hostTournaments: false });
+    const { db } = before.server;
+    const record = await db.tournaments.create({ definition: sitAndGo({ name: 'From the future' }) });
+    const t = Tournament.create(record.id, record.definition, record.createdAt.getTime());
+    assert.ok(await db.tournaments.claim(record.id, 'felt-dead', 1));
+    assert.ok(await db.tournaments.saveSnapshot(record.id, t.state.version, t.state, 'felt-dead'));
+    await db.orm.em.fork().execute('update "tournament" set "format" = 99 where "id" = ?', [record.id]);
+
+    const after = await restart(before);
+    await eventually(async () => (await after.server.db.tournaments.get(record.id))!.ownerProcess === null);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+    assert.equal(matchMaker.getLocalRoomById(record.id), undefined);
+    assert.equal((await after.server.db.tournaments.get(record.id))!.ownerProcess, null);
+    const ready = await fetch(`${after.url}/api/ready`);
+    assert.equal(ready.status, 200, 'a refused snapshot does not hold readiness back');
+  });
 
   for (const paidAlready of [false, true]) {
     it(`when a process died with a prize decided and ${paidAlready ? 'paid but not yet marked paid' : 'not paid'} then after the takeover it is paid exactly once`, async () => {
