@@ -300,6 +300,17 @@ describeEachBackend('tournament room: the live actor of a tournament', (backend)
     const listed = rooms.find((room) => room.roomId === id);
     assert.equal(listed?.name, 'tournament');
     assert.deepEqual([listed.metadata.tournamentId, listed.metadata.status, listed.metadata.entrants, listed.metadata.maxEntrants], [id, 'registering', 0, 3]);
+    assert.ok(rooms.some((room) => room.name === 'table'), 'tables are listed too');
+    const onlyTournaments = nextMessage<any[]>(lobby, 'rooms');
+    lobby.send('filter', { name: 'tournament' });
+    const filtered = await onlyTournaments;
+    assert.ok(filtered.length > 0 && filtered.every((room) => room.name === 'tournament'));
+    const changed = new Promise<any>((resolve) => lobby.onMessage('+', ([roomId, listing]: [string, any]) => {
+      if (roomId === id && listing.metadata.entrants === 1) resolve(listing);
+    }));
+    const ann = await entrant(felt, id, 'Ann');
+    assert.equal((await changed).metadata.entrants, 1);
+    await ann.room.leave();
     await lobby.leave();
   });
 });
