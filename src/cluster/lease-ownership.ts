@@ -32,7 +32,7 @@ export type LeaseKind = {
   listOrphaned(at: Date): Promise<LeasedRecord[]>;
   /** Every row that needs a room somewhere (open tables, registering or running tournaments). */
   listLive(): Promise<LeasedRecord[]>;
-  /** Whether the row still needs a room; false for a row that gave its lease back itself (closed, finished). */
+  /** Whether the row may still need a room (a row that is gone counts); false for one that gave its lease back itself (closed, finished). */
   stillLive(id: string): Promise<{ live: boolean; ownerProcess: string | null }>;
   /** Creates the room here, under the row's id, from its last snapshot. */
   createRoom(id: string): Promise<void>;

@@ -23,7 +23,7 @@ function tableLeases(db: Database): LeaseKind {
     listLive: () => db.tables.listOpen(),
     async stillLive(id) {
       const record = await db.tables.get(id);
-      return { live: Boolean(record) && record?.status !== 'closed', ownerProcess: record?.ownerProcess ?? null };
+      return { live: record?.status !== 'closed', ownerProcess: record?.ownerProcess ?? null };
     },
     async createRoom(id) {
       await matchMaker.createRoom('table', { tableId: id });

@@ -22,7 +22,7 @@ function tournamentLeases(db: Database): LeaseKind {
     listLive: () => db.tournaments.listRunnable(),
     async stillLive(id) {
       const record = await db.tournaments.get(id);
-      return { live: Boolean(record && RUNNABLE_STATUSES.includes(record.status)), ownerProcess: record?.ownerProcess ?? null };
+      return { live: !record || RUNNABLE_STATUSES.includes(record.status), ownerProcess: record?.ownerProcess ?? null };
     },
     async createRoom(id) {
       await matchMaker.createRoom(TOURNAMENT_ROOM, { tournamentId: id });
