@@ -126,6 +126,33 @@ describe('tournament room: restarts and crashes', function () {
     return { id: record.id, ann: ann.id, bob: bob.id };
   }
 
+  it('when a process died between taking a buy-in and writing its state then the next actor confirms the entry the database has', async () => {
+    const before = await felt({ hostTournaments: false });
+    const { db } = before.server;
+    const ann = await before.guest('Ann');
+    const bob = await before.guest('Bob');
+    const record = await db.tournaments.create({ definition: sitAndGo({ name: 'Half done', minEntrants: 3, maxEntrants: 3 }) });
+    const t = Tournament.create(record.id, record.definition, record.createdAt.getTime());
+    const first = t.register(ann.id, 'Ann', Date.now());
+    await db.entries.register({ tournamentId: record.id, playerId: ann.id, name: 'Ann', entryNo: 1, buyIn: 100, fee: 10 });
+    t.confirmRegistration(first, Date.now());
+    assert.ok(await db.tournaments.claim(record.id, 'felt-dead', 1));
+    assert.ok(await db.tournaments.saveSnapshot(record.id, t.state.version, t.state, 'felt-dead'));
+    // Bob's buy-in is taken; the process dies before the state with his entry is written.
+    await db.entries.register({ tournamentId: record.id, playerId: bob.id, name: 'Bob', entryNo: 1, buyIn: 100, fee: 10 });
+
+    const after = await restart(before);
+    const room = await actorRoom(record.id);
+    await settled(record.id);
+
+    assert.deepEqual((await room.detail()).standings.map((s) => s.name).sort(), ['Ann', 'Bob']);
+    assert.equal(room.state.entrants, 2);
+    assert.equal(room.state.prizePool, 200);
+    const again = await fetch(`${after.url}/api/tournaments/${record.id}/register`, { method: 'POST', headers: { authorization: `Bearer ${bob.token}` } });
+    assert.equal(again.status, 409);
+    assert.equal(await after.server.db.ledger.balance('player', bob.id), START - 110);
+  });
+
   it('when a tournament\'s snapshot has a format this Felt does not know then its actor is not opened and the tournament is left for a Felt that knows it', async () => {
     const before = await felt({ hostTournaments: false });
     const { db } = before.server;
