@@ -20,7 +20,8 @@ function filterKey(filter: unknown): string {
 
 /**
  * The `lobby` room: Colyseus's LobbyRoom (`rooms` on join, then `+` and `-`
- * as tables change), one per process, opened by the server at start-up and
+ * as tables and tournaments change: every listed room, the `table` rooms and
+ * the `tournament` rooms, each with its metadata), one per process, opened by the server at start-up and
  * never disposed, so `client.join('lobby')` always finds one. Its clients are
  * on the same message budget as any room's (`guardFrames`), and a `filter`
  * is answered only when it asks something new: the same filter again sends

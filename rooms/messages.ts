@@ -27,7 +27,7 @@ export const WaitlistMessage = z.strictObject({ join: z.boolean() });
  * small; no filter at all lists every room.
  */
 export const LobbyFilter = z.strictObject({
-  name: z.string().max(64).optional().describe('Only rooms of this name: "table".'),
+  name: z.string().max(64).optional().describe('Only rooms of this name: "table" or "tournament".'),
   metadata: z.record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean()]))
     .refine((fields) => Object.keys(fields).length <= 16, 'a filter compares at most 16 metadata fields')
     .optional()

@@ -28,3 +28,12 @@ export function refuseSnapshot(error: unknown, tableId: string, log: Logger): ne
   log.error({ tableId, code, format, knownFormats: KNOWN_SNAPSHOT_FORMATS }, `snapshot refused, the table stays closed: ${message}`);
   throw new RefusedSnapshot(code, message);
 }
+
+/** `refuseSnapshot` for a tournament's actor: logged once with the tournament's id, and the room is not created (its ownership leaves it closed here). */
+export function refuseTournamentSnapshot(error: unknown, tournamentId: string, log: Logger): never {
+  if (!isSnapshotRefusal(error)) throw error;
+  const { code, message } = error as { code: string; message: string };
+  const format = (error as { format?: unknown }).format ?? null;
+  log.error({ tournamentId, code, format }, `tournament snapshot refused, the tournament is not run here: ${message}`);
+  throw new RefusedSnapshot(code, message);
+}

@@ -15,6 +15,9 @@ import { ensureAdmin } from './auth/admin.ts';
 import { createApiRouter } from './api/router.ts';
 import { seedTables } from './tables/seed.ts';
 import { TableOwnership } from './cluster/ownership.ts';
+import { TournamentOwnership } from './cluster/tournament-ownership.ts';
+import { roomTables, type RoomTablesOptions, type TournamentTables } from './tournaments/actor/tournament-tables.ts';
+import { TOURNAMENT_ROOM } from './tournaments/tournament-host.ts';
 import { clusterBackend } from './cluster/presence.ts';
 import { drainTables } from './cluster/drain.ts';
 import { Heartbeat } from './cluster/liveness.ts';
@@ -33,6 +36,7 @@ import type { RoomServices } from '../rooms/services.ts';
 import { FRAME_LOG_LIMIT } from '../rooms/frame-guard.ts';
 import { FeltLobbyRoom } from '../rooms/FeltLobbyRoom.ts';
 import { TableRoom } from '../rooms/TableRoom.ts';
+import { TournamentRoom, type TournamentRoomServices } from '../rooms/TournamentRoom.ts';
 
 export type FeltServer = {
   port: number;
@@ -71,6 +75,10 @@ export async function startServer(config: Config & {
   logDestination?: DestinationStream;
   /** False: jobs run only when `jobs.runDue` is called (in-process tests, so no minute tick lands mid-test). */
   runJobsOnSchedule?: boolean;
+  /** False: this process runs no tournament actors (tests of the API with a stand-in actor). */
+  hostTournaments?: boolean;
+  /** How tournament actors reach their tables instead of table rooms (tests play hands with a stand-in). */
+  tournamentTables?: (options: RoomTablesOptions) => TournamentTables;
 }): Promise<FeltServer> {
   const log = createLogger(config, config.logDestination);
   const deckKey = await resolveDeckKey(config);
@@ -96,13 +104,21 @@ export async function startServer(config: Config & {
   };
 
   const tables = tableControl({ db, log, openRoom: (tableId) => ownership.open(tableId) });
+  const hostTournaments = config.hostTournaments !== false;
+  const tournamentOwnership = new TournamentOwnership({ db, processId: config.processId, log, leaseMs: config.leaseMs });
+  const tablesOfTournaments: RoomTablesOptions = { db, openRoom: (tableId) => ownership.open(tableId) };
+  const tournamentHosting: TournamentRoomServices = {
+    tables: (config.tournamentTables ?? roomTables)(tablesOfTournaments),
+    leaseLost: (tournamentId) => void tournamentOwnership.lost(tournamentId).catch((error: unknown) => log.error({ err: error, tournamentId }, 'could not stop a tournament whose lease was lost')),
+    done: (tournamentId) => void tournamentOwnership.done(tournamentId).catch((error: unknown) => log.error({ err: error, tournamentId }, 'could not give up the lease of a finished tournament')),
+  };
   const cluster = clusterBackend(config);
   // The insights job runs on one process; every process's admins hear its findings through presence.
   const insightFeed = new InsightFeed({ log });
   await insightFeed.attach(cluster.presence);
   const insights = insightService({ db, feed: insightFeed, liveTables: publicListings, webhookUrl: config.insightsWebhookUrl, log });
   await quietPm2Io();
-  const readiness = new Readiness({ ownership, database: () => db.ping(), presence: () => cluster.presence.exists('felt:ready-probe') });
+  const readiness = new Readiness({ ownership, ...(hostTournaments ? { tournaments: tournamentOwnership } : {}), database: () => db.ping(), presence: () => cluster.presence.exists('felt:ready-probe') });
   const server = new Server({
     transport: new SpreadPingTransport(),
     logger: colyseusLogger(log),
@@ -122,12 +138,14 @@ export async function startServer(config: Config & {
         ready: () => readiness.check(),
         log,
         authRateLimit: { limit: config.authRateLimit, windowMs: 60_000, redis: cluster.redis },
+        ...(hostTournaments ? { tournamentCreated: () => void tournamentOwnership.announce().catch((error: unknown) => log.warn({ err: error }, 'could not announce a new tournament')) } : {}),
       }));
       app.use(webRoutes({ db, secret, log }));
     },
   });
   server.define('lobby', FeltLobbyRoom, { services });
   server.define('table', TableRoom, { services }).enableRealtimeListing();
+  if (hostTournaments) server.define(TOURNAMENT_ROOM, TournamentRoom, { services, tournaments: tournamentHosting }).enableRealtimeListing();
   matchMaker.controller.exposedMethods = CLIENT_MATCHMAKING;
   await server.listen(config.port);
   await matchMaker.createRoom('lobby', {});
@@ -137,6 +155,10 @@ export async function startServer(config: Config & {
   await heartbeat.start((error) => log.error({ err: error }, 'heartbeat failed'));
   const opened = await ownership.claimOrphans();
   await ownership.start();
+  if (hostTournaments) {
+    await tournamentOwnership.claimOrphans();
+    await tournamentOwnership.start();
+  }
   // Every process runs the scheduler; the coordinator lets one of them take each slot.
   const jobs = new Scheduler({ db, processId: config.processId, log });
   for (const job of feltJobs({
@@ -167,12 +189,14 @@ export async function startServer(config: Config & {
       stopCountingJobs();
       // The leases stay ours (and renewed) until the rooms are gone: a new owner's listing must not be removed by our dispose.
       await ownership.stopClaiming();
+      if (hostTournaments) await tournamentOwnership.stopClaiming();
       await drainTables(ownership.tables, config.drainMs, log);
       // Open feed streams would keep the HTTP server from closing.
       insightFeed.close();
       await server.gracefullyShutdown(false);
       await snapshots.flush();
       await ownership.stop(true);
+      if (hostTournaments) await tournamentOwnership.stop(true);
       await heartbeat.stop();
       cluster.close();
       await db.close();

@@ -39,4 +39,6 @@ export type ApiDeps = {
   tables?: TableControl;
   /** Insight runs and the live admin feed; the feed and manual runs answer 503 without it. */
   insights?: InsightService;
+  /** A tournament was created: some process should claim it now rather than on its next scan (`TournamentOwnership.announce`). */
+  tournamentCreated?(): void;
 };

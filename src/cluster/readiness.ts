@@ -5,13 +5,15 @@ export const READINESS_CHECK = {
   firstClaim: 'firstClaim',
   unclaimedTables: 'unclaimedTables',
   rooms: 'rooms',
+  unclaimedTournaments: 'unclaimedTournaments',
+  tournamentRooms: 'tournamentRooms',
   shuttingDown: 'shuttingDown',
 } as const;
 
 export type ReadinessCheck = (typeof READINESS_CHECK)[keyof typeof READINESS_CHECK];
 
 /** One thing missing: which check, a sentence for an operator, and the tables concerned (at most `LISTED_TABLES`). */
-export type ReadinessGap = { check: ReadinessCheck; message: string; tables?: string[] };
+export type ReadinessGap = { check: ReadinessCheck; message: string; tables?: string[]; tournaments?: string[] };
 
 /** `tables`: the tables whose lease this process holds. */
 export type ReadinessReport = { ready: boolean; missing: ReadinessGap[]; tables: number };
@@ -24,8 +26,18 @@ export type OwnershipView = {
   unclaimedShare(): Promise<string[]>;
 };
 
+/** What readiness reads of the tournament ownership (`TournamentOwnership`). */
+export type TournamentOwnershipView = {
+  readonly tournaments: string[];
+  readonly claiming: { started: boolean; stopped: boolean };
+  idsWithoutRoom(): string[];
+  unclaimedShare(): Promise<string[]>;
+};
+
 export type ReadinessOptions = {
   ownership: OwnershipView;
+  /** The tournaments this process should host, checked like its tables. */
+  tournaments?: TournamentOwnershipView;
   /** True when the database answers (`Database.ping`). */
   database(): Promise<boolean>;
   /** Resolves when presence (Redis, or the local one) answers a command. */
@@ -51,6 +63,7 @@ const POLL_MS = 200;
  * - every table whose lease it holds has its room open here;
  * - and, until the first time all of this held after start-up:
  *   - it has made its first claim of orphaned tables, and
+ *   - (the same two for the tournaments it should host, when given)
  *   - while it holds less than its fair share of the open tables (their
  *     number divided by the live table hosts, this one included), no open
  *     table is left that no live process runs: unowned, or held by the lease
@@ -98,6 +111,25 @@ export class Readiness {
           });
         }
       }
+    }
+    const tournaments = this.options.tournaments;
+    if (tournaments && !this.startedUp && !stopped) {
+      if (!tournaments.claiming.started) {
+        missing.push({ check: READINESS_CHECK.firstClaim, message: 'this process has not made its first claim of orphaned tournaments yet' });
+      } else if (database) {
+        const unclaimed = await tournaments.unclaimedShare();
+        if (unclaimed.length > 0) {
+          missing.push({
+            check: READINESS_CHECK.unclaimedTournaments,
+            message: `no live process runs ${count(unclaimed.length, 'tournament')} that this process may claim: unowned, or held by the lease of a process that is gone until that lease runs out (FELT_LEASE_MS)`,
+            tournaments: unclaimed.slice(0, LISTED_TABLES),
+          });
+        }
+      }
+    }
+    const actorless = tournaments?.idsWithoutRoom() ?? [];
+    if (actorless.length > 0) {
+      missing.push({ check: READINESS_CHECK.tournamentRooms, message: `no room is open here for ${count(actorless.length, 'tournament')} whose lease this process holds`, tournaments: actorless.slice(0, LISTED_TABLES) });
     }
     const withoutRoom = ownership.tablesWithoutRoom();
     if (withoutRoom.length > 0) {

@@ -244,3 +244,22 @@ export function tournamentPurchasesRefundTransfer(input: { tournamentId: string;
     meta: { tournamentId, entry: input.entry },
   };
 }
+
+/**
+ * One sale given back on its own while the tournament goes on: chips bought
+ * (a rebuy, an add-on) during the hand that knocked their buyer out never
+ * reached the table, so their price returns from the pool to the wallet.
+ * `key` is the tournament's refund key for that sale (`refundKey`), so the
+ * refund is made once however often it is re-issued.
+ */
+export function tournamentSaleRefundTransfer(input: { tournamentId: string; playerId: string; key: string; saleKey: string; amount: number }): TransferInput {
+  const tournamentId = reference(input.tournamentId, 'the tournament\'s id');
+  const playerId = reference(input.playerId, 'the player\'s id');
+  const key = reference(input.key, 'the refund\'s key');
+  const amount = chips(input.amount, 'A refund');
+  return {
+    key, reason: TRANSFER_REASON.tournamentRefund,
+    entries: move(amount, ACCOUNTS.poolOf(tournamentId), ACCOUNTS.walletOf(playerId)),
+    meta: { tournamentId, saleKey: input.saleKey },
+  };
+}

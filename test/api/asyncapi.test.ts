@@ -7,7 +7,6 @@ import type { Room } from '@colyseus/sdk';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { asyncApiDocument, type RoomDoc } from '../../src/api/asyncapi/document.ts';
 import { FELT_ROOMS } from '../../src/api/asyncapi/rooms.ts';
-import { lobbyRoomDoc } from '../../src/api/asyncapi/lobby-room.ts';
 import { tableRoomDoc } from '../../src/api/asyncapi/table-room.ts';
 import { openDatabase, type Database } from '../../src/persistence/database.ts';
 import { BACKENDS } from '../persistence/databases.ts';
@@ -92,8 +91,9 @@ describe('api: the AsyncAPI document of the rooms', () => {
     assert.deepEqual(danglingRefs(doc), []);
   });
 
-  it('when the document is read then it has a channel for the table and the lobby, with how to join and the table\'s state', () => {
-    assert.deepEqual(Object.keys(doc.channels).sort(), ['lobby', 'table']);
+  it('when the document is read then it has a channel for the table, the lobby and the tournament, with how to join and the table\'s state', () => {
+    assert.deepEqual(Object.keys(doc.channels).sort(), ['lobby', 'table', 'tournament']);
+    assert.equal(doc.channels.tournament['x-felt-state'].$ref, '#/components/schemas/TournamentState');
     assert.equal(doc.channels.table['x-felt-join'].code, 'client.joinById(tableId, { token })');
     assert.deepEqual(doc.channels.table['x-felt-join'].options.required, ['token']);
     assert.equal(doc.channels.table['x-felt-state'].$ref, '#/components/schemas/TableState');
@@ -139,7 +139,7 @@ describe('api: the AsyncAPI document of the rooms', () => {
       const source = readFileSync(join(ROOMS_DIR, file), 'utf8');
       for (const match of source.matchAll(/\.(?:send|broadcast)\(\s*'([^']+)'/g)) sent.add(match[1]);
     }
-    const documented = new Set([...tableRoomDoc.sends, ...lobbyRoomDoc.sends].map((message) => message.type));
+    const documented = new Set(FELT_ROOMS.flatMap((room) => room.sends).map((message) => message.type));
 
     assert.ok(sent.size > 0);
     for (const type of sent) assert.ok(documented.has(type), `"${type}" is sent by a room and documented`);

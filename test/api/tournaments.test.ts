@@ -15,7 +15,7 @@ describeEachBackend('api: tournaments for players', (backend) => {
 
   before(async function () {
     this.timeout(30_000);
-    felt = await startFelt(backend);
+    felt = await startFelt(backend, {}, { hostTournaments: false });
     host = defineFakeHost(felt.server.db);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import type { DestinationStream } from 'pino';
+import type { RoomTablesOptions, TournamentTables } from '../../src/tournaments/actor/tournament-tables.ts';
 import { loadConfig } from '../../src/config.ts';
 import { startServer, type FeltServer } from '../../src/server.ts';
 import type { TemplateInput } from '../../src/persistence/types.ts';
@@ -35,7 +36,16 @@ export const TEST_TIMINGS = { pauseMs: 150, reconnectMs: 3_000, standUpMs: 60_00
  * (a browser test gives a person time to see a hand's result);
  * `logDestination` receives its log lines (with `FELT_LOG_LEVEL` set in `env`).
  */
-export async function startFelt(backend: Backend | null, env: Record<string, string> = {}, options: { timings?: Partial<typeof TEST_TIMINGS>; logDestination?: DestinationStream } = {}): Promise<Felt> {
+export type FeltOptions = {
+  timings?: Partial<typeof TEST_TIMINGS>;
+  logDestination?: DestinationStream;
+  /** False: no tournament actors (the API's tests define a stand-in `tournament` room). */
+  hostTournaments?: boolean;
+  /** Tournament tables played by a stand-in (`test/support/fake-tournament-tables.ts`). */
+  tournamentTables?: (options: RoomTablesOptions) => TournamentTables;
+};
+
+export async function startFelt(backend: Backend | null, env: Record<string, string> = {}, options: FeltOptions = {}): Promise<Felt> {
   const settings: Record<string, string> = { ...env };
   let dropDatabase: (() => Promise<void>) | null = null;
   let dataDir: string | null = null;
@@ -53,7 +63,9 @@ export async function startFelt(backend: Backend | null, env: Record<string, str
   settings.FELT_AUTH_RATE_LIMIT ??= '10000';
   const config = loadConfig(settings);
   // Jobs run when a test calls `server.jobs.runDue`, not on the minute, so a tick never lands mid-test.
-  const server = await startServer({ ...config, tableTimings: { ...TEST_TIMINGS, ...options.timings }, runJobsOnSchedule: false, logDestination: options.logDestination });
+  const server = await startServer({ ...config, tableTimings: { ...TEST_TIMINGS, ...options.timings }, runJobsOnSchedule: false, logDestination: options.logDestination,
+    hostTournaments: options.hostTournaments, tournamentTables: options.tournamentTables,
+  });
   const url = `http://127.0.0.1:${config.port}`;
   const felt: Felt = {
     url, server, env: settings,

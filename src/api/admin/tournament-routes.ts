@@ -131,7 +131,9 @@ export function adminTournamentRoutes(deps: ApiDeps): Router {
     body: createBody, response: summaryView, status: 201, errors: [422],
   }, async ({ body }) => {
     try {
-      return summaryOf(await db.tournaments.create({ definition: body as TournamentDefinition }));
+      const created = await db.tournaments.create({ definition: body as TournamentDefinition });
+      deps.tournamentCreated?.();
+      return summaryOf(created);
     } catch (error) {
       throw definitionProblem(error);
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LobbyFilter } from '../../../rooms/messages.ts';
 import type { TableListing } from '../../tables/live-table.ts';
+import type { TournamentListing } from '../../../rooms/tournament-wire.ts';
 import type { RoomDoc } from './document.ts';
 import { ErrorMessage } from './table-room.ts';
 
@@ -24,14 +25,24 @@ export const TableListingMetadata = z.object({
 const _fromRoom: z.infer<typeof TableListingMetadata> = {} as TableListing;
 const _toRoom: TableListing = {} as z.infer<typeof TableListingMetadata>;
 
-/**
- * One room in the lobby (Colyseus's room listing). Only tables are listed
- * today; a tournament room's listing would make `name` the discriminator of a
- * union of listings.
- */
-export const RoomListing = z.object({
-  roomId: z.string().describe('For a table, its tableId.'),
-  name: z.literal('table'),
+/** A tournament's metadata in the lobby, as `TournamentRoom` lists it (`TournamentListing`). */
+export const TournamentListingMetadata = z.object({
+  tournamentId: z.string(),
+  name: z.string(),
+  kind: z.string().describe('sng or mtt.'),
+  variant: z.string(),
+  status: z.string().describe('registering, running, finished, cancelled.'),
+  buyIn: z.number().int(),
+  fee: z.number().int(),
+  entrants: z.number().int(),
+  maxEntrants: z.number().int(),
+  startsAt: z.number().int().nullable().describe('Epoch ms; null for a sit-and-go.'),
+});
+
+const _fromTournament: z.infer<typeof TournamentListingMetadata> = {} as TournamentListing;
+const _toTournament: TournamentListing = {} as z.infer<typeof TournamentListingMetadata>;
+
+const listingFields = {
   clients: z.number().int().describe('Connections: players and watchers.'),
   maxClients: z.number(),
   processId: z.string().optional(),
@@ -40,9 +51,13 @@ export const RoomListing = z.object({
   private: z.boolean().optional(),
   unlisted: z.boolean().optional(),
   createdAt: z.unknown().optional().describe('When the room was created.'),
-  metadata: TableListingMetadata,
-});
+};
 
+/** One room in the lobby (Colyseus's room listing): a table or a tournament, told apart by `name`. */
+export const RoomListing = z.discriminatedUnion('name', [
+  z.object({ roomId: z.string().describe('The table\'s tableId.'), name: z.literal('table'), ...listingFields, metadata: TableListingMetadata }),
+  z.object({ roomId: z.string().describe('The tournament\'s tournamentId.'), name: z.literal('tournament'), ...listingFields, metadata: TournamentListingMetadata }),
+]);
 
 const listingExample = {
   roomId: 't-3f2a9c1d', name: 'table', clients: 4, maxClients: 50,
@@ -56,7 +71,7 @@ const listingExample = {
 export const lobbyRoomDoc: RoomDoc = {
   name: 'lobby',
   title: 'The lobby',
-  description: 'The live list of tables: `rooms` on join, then `+` when a table is listed or changes and `-` when it goes.',
+  description: 'The live list of tables and tournaments: `rooms` on join, then `+` when a room is listed or changes and `-` when it goes.',
   address: 'lobby',
   join: 'client.join(\'lobby\')',
   joinOptions: z.object({ filter: LobbyFilter.optional() }),

@@ -1,9 +1,10 @@
 import { asyncApiDocument, type RoomDoc } from './document.ts';
 import { lobbyRoomDoc } from './lobby-room.ts';
 import { tableRoomDoc } from './table-room.ts';
+import { tournamentRoomDoc } from './tournament-room.ts';
 
-/** Every room a client can join; a new room (the tournament's) is one more `RoomDoc` here. */
-export const FELT_ROOMS: RoomDoc[] = [tableRoomDoc, lobbyRoomDoc];
+/** Every room a client can join. */
+export const FELT_ROOMS: RoomDoc[] = [tableRoomDoc, lobbyRoomDoc, tournamentRoomDoc];
 
 const DESCRIPTION = `The messages of Felt's Colyseus rooms, the half of the client contract that GET /api/openapi.json does not hold.
 

@@ -22,7 +22,7 @@ describeEachBackend('api: admin tournaments', (backend) => {
 
   before(async function () {
     this.timeout(30_000);
-    felt = await startFelt(backend, ADMIN_ENV);
+    felt = await startFelt(backend, ADMIN_ENV, { hostTournaments: false });
     admin = (await adminLogin(felt)).token;
     player = await felt.guest('Pat');
     host = defineFakeHost(felt.server.db);
