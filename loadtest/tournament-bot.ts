@@ -17,7 +17,7 @@ export type TournamentBotContext = {
 export class TournamentStats {
   readonly hands = new Set<string>();
   readonly tables = new Set<string>();
-  /** Hands dealt while the tournament room said hand-for-hand (`TournamentState.handForHand`, where the room sends it). */
+  /** Hands dealt while the tournament room said hand-for-hand (`TournamentState.handForHandRound` above 0). */
   readonly handForHandHands = new Set<string>();
   handForHand = false;
   moves = 0;
@@ -56,6 +56,8 @@ export class TournamentBot {
   private tableId = '';
   private joining: Promise<void> = Promise.resolve();
   private thinking = false;
+  /** The decision last answered (`decisionKey`): the same one is not answered twice while its patch is on the way. */
+  private answered = '';
   private stopped = false;
   private finishedWaiter: (() => void) | null = null;
   readonly finished: Promise<void>;
@@ -94,7 +96,7 @@ export class TournamentBot {
       this.finishedWaiter?.();
     });
     room.onMessage('error', (message: { code?: string }) => this.ctx.stats.error(`tournament:${message?.code ?? 'unknown'}`));
-    room.onStateChange((state: any) => { this.ctx.stats.handForHand = Boolean(state?.handForHand); });
+    room.onStateChange((state: any) => { this.ctx.stats.handForHand = (state?.handForHandRound ?? 0) > 0; });
     room.onMessage('*', () => undefined);
   }
 
@@ -103,7 +105,7 @@ export class TournamentBot {
     const rooms = [this.table, this.lobbyRoom];
     this.table = null;
     this.lobbyRoom = null;
-    await Promise.all(rooms.map((room) => room?.leave(true).catch(() => undefined)));
+    await Promise.all(rooms.map((room) => room && leaveSoon(room)));
   }
 
   private goTo(tableId: string): void {
@@ -117,10 +119,10 @@ export class TournamentBot {
     if (this.tableId !== '') this.ctx.stats.moves++;
     this.table = null;
     this.tableId = tableId;
-    if (old) await old.leave(true).catch(() => undefined);
+    if (old) await leaveSoon(old);
     const room = await this.ctx.client.joinById(tableId, { token: this.token });
     if (this.stopped || this.tableId !== tableId) {
-      await room.leave(true).catch(() => undefined);
+      await leaveSoon(room);
       return;
     }
     this.table = room;
@@ -128,7 +130,9 @@ export class TournamentBot {
     room.onMessage('moved', (message: { tableId: string }) => this.goTo(message.tableId));
     room.onMessage('error', (message: { code?: string; request?: string }) => {
       this.ctx.stats.error(`${message?.request ?? 'message'}:${message?.code ?? 'unknown'}`);
-      this.thinking = false;
+      // Refused or dropped: decide again shortly, on the state as it is then.
+      this.answered = '';
+      this.ctx.scheduler.after(250, () => { if (this.table === room) this.onTableState(tableId, room.state); });
     });
     room.onMessage('*', () => undefined);
     room.onStateChange((state: any) => this.onTableState(tableId, state));
@@ -138,7 +142,7 @@ export class TournamentBot {
     if (this.stopped || tableId !== this.tableId) return;
     this.ctx.stats.sawHand(tableId, state.handNumber);
     const seat = this.mySeat(state);
-    if (!seat || state.toAct !== seat.seat || this.thinking) return;
+    if (!seat || state.toAct !== seat.seat || this.thinking || this.answered === decisionKey(state, seat)) return;
     const legal = seat.legal as LegalView | undefined;
     if (!legal || !(legal.draw || canAct(legal))) return;
     this.thinking = true;
@@ -155,6 +159,7 @@ export class TournamentBot {
     if (!seat || state.toAct !== seat.seat) return;
     const legal = seat.legal as LegalView | undefined;
     if (!legal) return;
+    this.answered = decisionKey(state, seat);
     this.ctx.stats.actions++;
     if (legal.draw) {
       room.send('draw', { discard: chooseDiscard([...(seat.cards ?? [])], legal.maxDiscards ?? 0, this.ctx.random) });
@@ -170,4 +175,26 @@ export class TournamentBot {
     for (const [, seat] of state.seats) if (seat.playerId === this.playerId) return seat;
     return undefined;
   }
+}
+
+/**
+ * What tells one decision from the next for the player to act: the hand,
+ * the street, every bet on it, and their own stack and last action. An
+ * action applied changes one of them, even when patches coalesce and the
+ * turn comes straight back (a check, then a bet behind it).
+ */
+function decisionKey(state: any, seat: any): string {
+  let bets = 0;
+  for (const [, other] of state.seats) bets += other.bet ?? 0;
+  return `${state.handNumber}|${state.phase}|${bets}|${seat.stack}|${seat.lastAction}|${(seat.drew ?? []).length}`;
+}
+
+/** Leaves a room, waiting at most a second: a room the server has closed (a broken table) may never answer. */
+async function leaveSoon(room: Room): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    room.leave(true).catch(() => undefined),
+    new Promise<void>((resolve) => { timer = setTimeout(resolve, 1000); }),
+  ]);
+  clearTimeout(timer);
 }

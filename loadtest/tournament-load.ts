@@ -128,7 +128,7 @@ export async function runTournamentLoad(options: TournamentLoadOptions): Promise
     ]);
     const durationS = round1((performance.now() - startedAt) / 1000);
     await sampler.stop();
-    if (!finished) log(`no finish within ${options.timeoutS} s`);
+    log(finished ? `finished in ${durationS} s; checking the money` : `no finish within ${options.timeoutS} s`);
     const detail = await tournamentDetail(url, tournamentId);
     const balance = await checkBalance(url, bots, before, detail, options.entrants, sampler);
     return {

@@ -28,6 +28,7 @@ export function projectTournament(actor: TournamentActor, wire: TournamentState)
     smallBlind: d.level.smallBlind, bigBlind: d.level.bigBlind, ante: d.level.ante, levelEndsAt: d.level.endsAt ?? 0,
     onBreak: d.onBreak, breakEndsAt: d.breakEndsAt ?? 0, entrants: d.entrants, remaining: d.remaining, prizePool: d.prizePool,
     kind: d.kind, variant: d.variant, maxEntrants: d.maxEntrants, paused: d.paused, registrationOpen: d.registrationOpen,
+    handForHandRound: d.handForHandRound ?? 0,
   });
   if (!sameList(wire.payouts, d.payouts as never[], (a: PayoutLine, b: { place: number; amount: number }) => a.place === b.place && a.amount === b.amount)) {
     wire.payouts = new ArraySchema<PayoutLine>(...d.payouts.map((p) => Object.assign(new PayoutLine(), p)));

@@ -46,6 +46,8 @@ export const TournamentState = schema({
   maxEntrants: t.number().default(0),
   paused: t.boolean().default(false),
   registrationOpen: t.boolean().default(false),
+  /** On the bubble: every table deals one hand at a time and waits for the others (the round's number, 0 when not). */
+  handForHandRound: t.number().default(0),
   payouts: t.array(PayoutLine),
   /** The leaders: the first `STANDINGS_SHOWN` lines of the standings. */
   standings: t.array(StandingLine),
