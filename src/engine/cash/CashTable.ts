@@ -18,6 +18,7 @@ import { voteBombPot, verifyBombPotVote, bombPotVotes } from './options/bomb-pot
 import { requireOption, tableOptions } from './options/option-context.ts';
 import { optionsOf } from './options/table-options.ts';
 import { setStraddle, verifyStraddle } from './options/straddle.ts';
+import { offerSharedSeat, seatForSharedList } from './options/shared-waitlist.ts';
 
 export type { PlayerAction } from '../table/player-action.ts';
 
@@ -261,6 +262,16 @@ export class CashTable {
     const events = this.advance(now, [], reported);
     touch(this.t);
     return events;
+  }
+
+  /** The seat a player of the template's shared waiting list could be offered now, or -1 (see `options/shared-waitlist.ts`). */
+  seatForSharedList(): number {
+    return seatForSharedList(this.t);
+  }
+
+  /** Offers the free seat to a player of the template's shared waiting list. */
+  offerSharedSeat(playerId: string, now: number): CashTableEvent[] {
+    return offerSharedSeat(this.t, playerId, now);
   }
 
   // ── time and the table's life ─────────────────────────────────────────

@@ -90,6 +90,8 @@ describe('cash table options', () => {
         assert.equal(new Set([...done.hand.boards[0], ...done.hand.boards[1]]).size, 10, 'no board card is dealt twice (no shared cards preflop)');
         assert.equal(t.chipsOnTable(), chips, 'every chip is still on the table');
         assert.equal(done.hand.stacks.reduce((a, b) => a + b, 0), 200);
+        const perBoard = [0, 1].map((board) => done.hand.log.reduce((sum, op) => sum + (op.type === 'award' && op.board === board ? op.amount : 0), 0));
+        assert.deepEqual(perBoard, [100, 100], 'the pot of 200 is split evenly between the two boards');
         const doc = exportPhh(done.hand);
         assert.equal(doc.user_defined._runouts, 2);
         assert.deepEqual(verifyPhh(doc), { ok: true, repairs: 0 });
