@@ -15,7 +15,7 @@ import { illegal, requireSeat, seatedCount, seatOf, touch, type CashContext } fr
 import { advance, isClosed, tablePhase, type TablePhase } from './table-phase.ts';
 import * as waitingList from './waiting-list.ts';
 import { voteBombPot, verifyBombPotVote, bombPotVotes } from './options/bomb-pot.ts';
-import { requireOption, tableOptions } from './options/option-context.ts';
+import { tableOptions } from './options/option-context.ts';
 import { optionsOf } from './options/table-options.ts';
 import { setStraddle, verifyStraddle } from './options/straddle.ts';
 import { offerSharedSeat, seatForSharedList } from './options/shared-waitlist.ts';
@@ -251,7 +251,7 @@ export class CashTable {
   }
 
   verifyRunItTwice(playerId: string): void {
-    requireOption(tableOptions(this.t).runItTwice, 'run_it_twice_off', 'This table does not run it twice.');
+    if (!tableOptions(this.t).runItTwice) illegal('run_it_twice_off', 'This table does not run it twice.');
     this.t.dealer.verifyRunItTwice(requireSeat(this.t, playerId));
   }
 

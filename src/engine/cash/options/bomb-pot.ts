@@ -2,7 +2,7 @@ import type { HandPlan } from '../../table/lineup.ts';
 import { boardSize } from '../../hand/dealing.ts';
 import { findVariant, usesBringIn } from '../../variants.ts';
 import { illegal, requireSeat, seatedCount, touch, type CashContext } from '../table-context.ts';
-import { optionState, requireOption, tableOptions } from './option-context.ts';
+import { optionState, tableOptions } from './option-context.ts';
 
 /**
  * Bomb pots: every `bombPotEvery`th hand, or the next hand once a majority
@@ -12,7 +12,7 @@ import { optionState, requireOption, tableOptions } from './option-context.ts';
  */
 
 export function verifyBombPotVote(t: CashContext, playerId: string, vote: boolean): void {
-  requireOption(tableOptions(t).bombPotVote, 'bomb_pot_vote_off', 'This table does not vote on bomb pots.');
+  if (!tableOptions(t).bombPotVote) illegal('bomb_pot_vote_off', 'This table does not vote on bomb pots.');
   requireSeat(t, playerId);
   const voted = optionState(t).bombPotVotes.includes(playerId);
   if (vote && voted) illegal('already_voted', 'You have already voted for a bomb pot.');

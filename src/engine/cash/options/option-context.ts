@@ -1,4 +1,4 @@
-import { illegal, type CashContext } from '../table-context.ts';
+import type { CashContext } from '../table-context.ts';
 import { emptyOptionState, optionsOf, type OptionState, type TableOptions } from './table-options.ts';
 
 /** The table's options, and its option state (made on first use: a snapshot from before options has none). */
@@ -8,9 +8,4 @@ export function tableOptions(t: CashContext): TableOptions {
 
 export function optionState(t: CashContext): OptionState {
   return (t.state.options ??= emptyOptionState());
-}
-
-/** Refuses a request the table's options do not allow. */
-export function requireOption(on: boolean, code: string, message: string): void {
-  if (!on) illegal(code, message);
 }

@@ -1,7 +1,7 @@
 import type { HandPlan } from '../../table/lineup.ts';
-import { requireSeat, touch, type CashContext } from '../table-context.ts';
+import { illegal, requireSeat, touch, type CashContext } from '../table-context.ts';
 import type { SeatInfo } from '../state.ts';
-import { requireOption, tableOptions } from './option-context.ts';
+import { tableOptions } from './option-context.ts';
 import { STRADDLES } from './table-options.ts';
 
 /**
@@ -17,7 +17,7 @@ import { STRADDLES } from './table-options.ts';
  */
 
 export function verifyStraddle(t: CashContext, playerId: string): void {
-  requireOption(tableOptions(t).straddles !== STRADDLES.none, 'straddles_off', 'This table does not let players straddle.');
+  if (tableOptions(t).straddles === STRADDLES.none) illegal('straddles_off', 'This table does not let players straddle.');
   requireSeat(t, playerId);
 }
 
