@@ -51,13 +51,20 @@ export class SharedWaitlist {
   }
 
   async open(): Promise<void> {
+    // A restored table may hold an offer: when it ends untaken, the next player is offered the seat.
+    this.hadOffer = this.host.table().state.offer !== null;
     await this.host.presence.subscribe(joinedTopic(this.host.templateId), this.onJoined);
     this.claimSoon();
   }
 
+  /** The room goes: nobody waiting from it could be told of a seat any more, so they leave the list. */
   close(): void {
-    this.host.presence.unsubscribe(joinedTopic(this.host.templateId), this.onJoined);
-    for (const [playerId, listener] of this.listening) this.host.presence.unsubscribe(offerTopic(playerId), listener);
+    const { presence, templateId } = this.host;
+    presence.unsubscribe(joinedTopic(templateId), this.onJoined);
+    for (const [playerId, listener] of this.listening) {
+      presence.unsubscribe(offerTopic(playerId), listener);
+      void Promise.resolve(presence.hdel(whoKey(templateId), playerId)).catch(() => undefined);
+    }
     this.listening.clear();
   }
 

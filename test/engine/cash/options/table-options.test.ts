@@ -271,3 +271,19 @@ describe('cash table options', () => {
     });
   });
 });
+
+describe('cash table options across a restore', () => {
+  it('when a table asking to run it twice is restored from its JSON then the question stands and the answers run the board twice', () => {
+    const t = CashTable.create('t1', 'Test', { ...SETTINGS, options: { runItTwice: true } }, seededRandom(3));
+    for (const [i, name] of ['ann', 'bob'].entries()) t.sit(name, name, i, 100, 0);
+    t.tick(1_000);
+    while (t.actorSeat() >= 0) t.act(t.state.info[t.actorSeat()]!.playerId, { action: t.hand!.maxRaiseTo(t.hand!.actor) > 0 ? 'allin' : 'call' }, 1_100);
+    t.runItTwice('ann', true, 1_200);
+
+    const restored = CashTable.restore(JSON.parse(JSON.stringify(t.state)), seededRandom(4));
+    assert.throws(() => restored.runItTwice('ann', true, 1_300), (error: unknown) => error instanceof IllegalActionError && error.code === 'already_answered');
+    const done = restored.runItTwice('bob', true, 1_300).find((event) => event.type === 'handComplete');
+    assert.ok(done && done.type === 'handComplete');
+    assert.equal(done.hand.boards.length, 2);
+  });
+});
