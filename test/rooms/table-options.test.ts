@@ -182,6 +182,13 @@ for (const backend of BACKENDS) {
       waiter.room.send('waitlist', { join: true, anyTable: true });
       assert.equal((await again).code, 'already_waiting');
 
+      // Leaving the shared list and joining it again: a second leave finds nothing to leave.
+      waiter.room.send('waitlist', { join: false, anyTable: true });
+      const gone = nextMessage(waiter.room, 'error');
+      waiter.room.send('waitlist', { join: false, anyTable: true });
+      assert.equal((await gone).code, 'not_waiting');
+      waiter.room.send('waitlist', { join: true, anyTable: true });
+
       const offered = nextMessage(waiter.room, 'seatOffered', 20_000);
       atSecond[1].room.send('leave', {});
       const offer = await offered;
