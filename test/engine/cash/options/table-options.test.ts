@@ -19,7 +19,7 @@ function table(options: Partial<TableOptions> = {}, seed = 1): CashTable {
   return CashTable.create('t1', 'Test', { ...SETTINGS, options }, seededRandom(seed));
 }
 
-const PLAYERS = ['ann', 'bob', 'cat', 'dan'];
+const PLAYERS = ['ann', 'bob', 'cat', 'dan', 'eve'];
 
 function seat(t: CashTable, count: number): void {
   for (let i = 0; i < count; i++) t.sit(PLAYERS[i], PLAYERS[i], i, 100, 0);
@@ -163,6 +163,24 @@ describe('cash table options', () => {
       any.tick(1_000);
       assert.deepEqual(posts(any), { 0: 4, 1: 1, 2: 2 });
       assert.equal(onClock(any), 'bob', 'after a button straddle the small blind acts first');
+    });
+
+    it('when only the cutoff asks at a table that allows any seat then they post a Mississippi straddle and the button acts first', () => {
+      const t = table({ straddles: 'any' });
+      seat(t, 5);
+      t.straddle('eve', true);
+      t.tick(1_000);
+      assert.deepEqual(posts(t), { 1: 1, 2: 2, 4: 4 });
+      assert.equal(onClock(t), 'ann');
+    });
+
+    it('when the player under the gun and the button both ask then only the one under the gun straddles', () => {
+      const t = table({ straddles: 'any' });
+      seat(t, 4);
+      t.straddle('dan', true);
+      t.straddle('ann', true);
+      t.tick(1_000);
+      assert.deepEqual(posts(t), { 1: 1, 2: 2, 3: 4 });
     });
 
     it('when a blind asks to straddle then no straddle is posted, and heads-up nobody straddles', () => {
