@@ -2,6 +2,7 @@ import { NO_TABLE_OPTIONS, STRADDLES, type TableOptions } from '../engine/cash/o
 import { boardSize } from '../engine/hand/dealing.ts';
 import { findVariant, usesBringIn } from '../engine/variants.ts';
 import type { TemplateInput } from '../persistence/types.ts';
+import { templateGameList } from './template-games.ts';
 
 /** The ranges of a template's table options. */
 export const OPTION_LIMITS = {
@@ -19,8 +20,9 @@ type Fail = (field: keyof TemplateInput, message: string) => void;
  *
  * - `runItTwice`, `bombPotVote`, `sharedWaitlist` are booleans; `straddles` is
  *   `none`, `utg` or `any`;
- * - running it twice and bomb pots need a game with a board (not stud, not draw);
- * - straddles need a game with blinds (not stud), and no fixed `straddle`;
+ * - running it twice and bomb pots need a game with a board (not stud, not
+ *   draw), straddles a game with blinds (not stud), and no fixed `straddle`;
+ *   with a rotation, one of its games (the others' hands go without);
  * - a refill of `timeBankRefillSeconds` needs `timeBankRefillHands` of at least
  *   1 and a `timeBankCapSeconds` of at least `timeBankSeconds`;
  * - bomb pots (`bombPotEvery` above 0, or `bombPotVote`) need a `bombPotAnte`
@@ -31,19 +33,22 @@ export function optionViolations(t: TemplateInput, fail: Fail): void {
   for (const field of Object.keys(NO_TABLE_OPTIONS) as (keyof TableOptions)[]) {
     if (t[field] !== undefined) (o as Record<string, unknown>)[field] = t[field];
   }
-  const variant = findVariant(t.variant);
-  const stud = variant !== undefined && usesBringIn(variant);
-  const boardGame = variant !== undefined && !stud && boardSize(variant) > 0;
+  // Every game the template deals (a rotation's, or its one variant): an option needs one game it applies to.
+  const variants = (templateGameList(t) ?? []).map((game) => findVariant(game.variant)).filter((v) => v !== undefined);
+  const known = variants.length > 0;
+  const name = t.rotation ? 'This rotation' : (variants[0]?.name ?? t.variant);
+  const blinds = variants.some((v) => !usesBringIn(v));
+  const boardGame = variants.some((v) => !usesBringIn(v) && boardSize(v) > 0);
   for (const field of ['runItTwice', 'bombPotVote', 'sharedWaitlist'] as const) {
     if (typeof o[field] !== 'boolean') fail(field, `${field} must be true or false; got ${String(o[field])}.`);
   }
   if (!Object.values(STRADDLES).includes(o.straddles)) {
     fail('straddles', `straddles must be one of ${Object.values(STRADDLES).join(', ')}; got ${String(o.straddles)}.`);
   } else if (o.straddles !== STRADDLES.none) {
-    if (stud) fail('straddles', `${variant.name} has no blinds to straddle: set straddles to none.`);
+    if (known && !blinds) fail('straddles', `${name} has no blinds to straddle: set straddles to none.`);
     else if (t.straddle > 0) fail('straddles', 'This template has a fixed straddle: players cannot choose one as well; set straddles to none or straddle to 0.');
   }
-  if (o.runItTwice === true && variant && !boardGame) fail('runItTwice', `${variant.name} has no board to run twice: set runItTwice to false.`);
+  if (o.runItTwice === true && known && !boardGame) fail('runItTwice', `${name} has no board to run twice: set runItTwice to false.`);
 
   let broken = 0;
   const whole = (field: keyof typeof OPTION_LIMITS, unit: string): void => {
@@ -69,7 +74,7 @@ export function optionViolations(t: TemplateInput, fail: Fail): void {
     }
   }
   if (o.bombPotEvery > 0 || o.bombPotVote === true) {
-    if (variant && !boardGame) fail(o.bombPotEvery > 0 ? 'bombPotEvery' : 'bombPotVote', `${variant.name} has no flop for a bomb pot to go to: turn bomb pots off.`);
+    if (known && !boardGame) fail(o.bombPotEvery > 0 ? 'bombPotEvery' : 'bombPotVote', `${name} has no flop for a bomb pot to go to: turn bomb pots off.`);
     if (o.bombPotAnte < 1) fail('bombPotAnte', 'Bomb pots need an ante of at least 1 chip (bombPotAnte).');
     else if (Number.isSafeInteger(t.minBuyIn) && o.bombPotAnte > t.minBuyIn) {
       fail('bombPotAnte', `A bomb pot's ante (${o.bombPotAnte}) must not exceed the minimum buy-in (${t.minBuyIn}).`);

@@ -81,7 +81,7 @@ describe('tables: template rules', () => {
 
 describe('tables: template rules for table options', () => {
   const nlhe: TemplateInput = DEFAULT_TEMPLATES[0];
-  const stud: TemplateInput = { ...nlhe, variant: 'F7S', smallBlind: 0, bigBlind: 2, smallBet: 2, bigBet: 4 };
+  const stud: TemplateInput = { ...nlhe, variant: 'F7S', smallBlind: 0, bigBlind: 0, ante: 1, bringIn: 1, smallBet: 2, bigBet: 4 };
   const fields = (template: TemplateInput): string[] => templateViolations(template).map((violation) => violation.field);
 
   it('when a template turns every option on within its rules then it passes', () => {
@@ -115,5 +115,21 @@ describe('tables: template rules for table options', () => {
 
   it('when a template with a fixed straddle also lets players choose one then straddles is refused', () => {
     assert.deepEqual(fields({ ...nlhe, straddle: 2 * nlhe.bigBlind, straddles: 'utg' }), ['straddles']);
+  });
+});
+
+describe('tables: template rules for table options at mixed-game tables', () => {
+  const horse: TemplateInput = { ...DEFAULT_TEMPLATES[0], variant: 'FT', rotation: 'HORSE', ante: 1, bringIn: 1, smallBet: 2, bigBet: 4 };
+  const studOnly: TemplateInput = { ...horse, variant: 'F7S', smallBlind: 0, bigBlind: 0, rotation: [{ variant: 'F7S' }, { variant: 'FR' }] };
+  const fields = (template: TemplateInput): string[] => templateViolations(template).map((violation) => violation.field);
+
+  it('when a rotation has a flop game then it may run it twice, let players straddle and deal bomb pots', () => {
+    assert.deepEqual(fields(horse), []);
+    assert.deepEqual(fields({ ...horse, runItTwice: true, straddles: 'utg', bombPotEvery: 8, bombPotAnte: 2 }), []);
+  });
+
+  it('when every game of a rotation is stud then those options are refused, each naming its field', () => {
+    assert.deepEqual(fields(studOnly), []);
+    assert.deepEqual(fields({ ...studOnly, runItTwice: true, straddles: 'any', bombPotVote: true, bombPotAnte: 2 }), ['straddles', 'runItTwice', 'bombPotVote']);
   });
 });

@@ -200,7 +200,7 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
     const s = this.state;
     enterNextGame(s, plan.seats.length);
     const hand = Hand.start(handConfig(s.settings, plan), { random: this.random });
-    if (deal.checkFirstStreet) while (hand.phase === HandPhase.betting && hand.state.street === 0 && hand.actor >= 0) hand.check(hand.actor);
+    if (deal.checkFirstStreet) while (hand.phase === HandPhase.betting && hand.state.street === 0 && hand.actor >= 0 && hand.canCheck(hand.actor)) hand.check(hand.actor);
     s.seating = applyPlan(s.seating, plan);
     s.hand = hand.state;
     this.handCache = hand;

@@ -1,5 +1,6 @@
 import type { HandPlan } from '../../table/lineup.ts';
 import { boardSize } from '../../hand/dealing.ts';
+import { upcomingGame } from '../../table/rotation.ts';
 import { findVariant, usesBringIn } from '../../variants.ts';
 import { illegal, requireSeat, seatedCount, touch, type CashContext } from '../table-context.ts';
 import { optionState, tableOptions } from './option-context.ts';
@@ -36,7 +37,8 @@ export function bombPotVotes(t: CashContext): number {
 /** Whether the next hand (number `handNumber + 1`) is a bomb pot. */
 export function bombPotDue(t: CashContext): boolean {
   const options = tableOptions(t);
-  const variant = findVariant(t.state.settings.variant);
+  // At a mixed-game table, the game the next hand is dealt: only a flop game's hand is a bomb pot.
+  const variant = findVariant(upcomingGame(t.state).variant);
   if (options.bombPotAnte <= 0 || !variant || usesBringIn(variant) || boardSize(variant) === 0) return false;
   const next = t.state.handNumber + 1;
   if (options.bombPotEvery > 0 && next % options.bombPotEvery === 0) return true;

@@ -34,7 +34,8 @@ export function straddlePlan(t: CashContext, plan: HandPlan): HandPlan {
   const s = t.state;
   const allowed = tableOptions(t).straddles;
   const count = plan.seats.length;
-  if (allowed === STRADDLES.none || (s.settings.stakes.straddle ?? 0) > 0 || count < 3) return plan;
+  // A stud hand (of a mixed-game rotation) has no blinds to straddle.
+  if (allowed === STRADDLES.none || (s.settings.stakes.straddle ?? 0) > 0 || count < 3 || plan.bigBlindSeat < 0) return plan;
   const amount = 2 * s.settings.stakes.bigBlind;
   const big = plan.seats.indexOf(plan.bigBlindSeat);
   const small = plan.smallBlindSeat >= 0 ? plan.seats.indexOf(plan.smallBlindSeat) : -1;

@@ -8,6 +8,7 @@ import { HandPhase } from '../../../../src/engine/hand/state.ts';
 import { exportPhh } from '../../../../src/engine/phh/export.ts';
 import { verifyPhh } from '../../../../src/engine/phh/replay.ts';
 import { seededRandom } from '../../../../src/engine/random.ts';
+import { rotationEntries } from '../../../../src/engine/table/rotation.ts';
 
 const SETTINGS: CashTableSettings = {
   variant: 'NT', stakes: { smallBlind: 1, bigBlind: 2, ante: 0 }, smallBet: 0, bigBet: 0,
@@ -303,5 +304,30 @@ describe('cash table options across a restore', () => {
     const done = restored.runItTwice('bob', true, 1_300).find((event) => event.type === 'handComplete');
     assert.ok(done && done.type === 'handComplete');
     assert.equal(done.hand.boards.length, 2);
+  });
+});
+
+describe('cash table options at a mixed-game table', () => {
+  it('when a flop game and stud alternate with bomb pots every hand and everyone straddling then only the flop game\'s hands are bomb pots, and stud hands are dealt as stud', () => {
+    const base = { smallBlind: 1, bigBlind: 2, ante: 1, bringIn: 1, smallBet: 2, bigBet: 4 };
+    const rotation = rotationEntries([{ variant: 'NT', hands: 1 }, { variant: 'F7S', hands: 1 }], base);
+    const t = CashTable.create('t1', 'Mixed', {
+      ...SETTINGS, rotation, stakes: { ...rotation[0].stakes }, options: { bombPotEvery: 1, bombPotAnte: 3, straddles: 'any' },
+    }, seededRandom(5));
+    seat(t, 3);
+    for (const name of ['ann', 'bob', 'cat']) t.straddle(name, true);
+    const seen: { variant: string; bomb: boolean; antes: number[] }[] = [];
+    for (let hand = 1; hand <= 4; hand++) {
+      t.tick(hand * 10_000);
+      assert.equal(t.state.handNumber, hand);
+      seen.push({ variant: t.state.hand!.config.variant, bomb: t.isBombPot(), antes: t.state.hand!.config.antes });
+      while (t.state.hand) {
+        const actor = onClock(t);
+        const legal = t.hand!.legalActions();
+        t.act(actor, { action: t.hand!.canBringIn(t.hand!.actor) ? 'bringIn' : legal?.check ? 'check' : 'fold' }, hand * 10_000 + 100);
+      }
+    }
+    assert.deepEqual(seen.map((h) => [h.variant, h.bomb]), [['NT', true], ['F7S', false], ['NT', true], ['F7S', false]]);
+    assert.deepEqual(seen[1].antes, [1, 1, 1], 'the stud hand has its own antes');
   });
 });
