@@ -1,4 +1,5 @@
 import type { HandPlan } from '../../table/lineup.ts';
+import { upcomingGame } from '../../table/rotation.ts';
 import { illegal, requireSeat, touch, type CashContext } from '../table-context.ts';
 import type { SeatInfo } from '../state.ts';
 import { tableOptions } from './option-context.ts';
@@ -34,9 +35,10 @@ export function straddlePlan(t: CashContext, plan: HandPlan): HandPlan {
   const s = t.state;
   const allowed = tableOptions(t).straddles;
   const count = plan.seats.length;
-  // A stud hand (of a mixed-game rotation) has no blinds to straddle.
-  if (allowed === STRADDLES.none || (s.settings.stakes.straddle ?? 0) > 0 || count < 3 || plan.bigBlindSeat < 0) return plan;
-  const amount = 2 * s.settings.stakes.bigBlind;
+  // The stakes of the game this hand is dealt (a mixed-game table's next game); a stud hand has no blinds to straddle.
+  const { stakes } = upcomingGame(s);
+  if (allowed === STRADDLES.none || (stakes.straddle ?? 0) > 0 || count < 3 || plan.bigBlindSeat < 0 || stakes.bigBlind <= 0) return plan;
+  const amount = 2 * stakes.bigBlind;
   const big = plan.seats.indexOf(plan.bigBlindSeat);
   const small = plan.smallBlindSeat >= 0 ? plan.seats.indexOf(plan.smallBlindSeat) : -1;
   const utg = (big + 1) % count;

@@ -331,3 +331,20 @@ describe('cash table options at a mixed-game table', () => {
     assert.deepEqual(seen[1].antes, [1, 1, 1], 'the stud hand has its own antes');
   });
 });
+
+describe('straddles at a mixed-game table', () => {
+  it('when stud gives way to hold\'em then the straddle is twice the hold\'em big blind', () => {
+    const base = { smallBlind: 1, bigBlind: 2, ante: 1, bringIn: 1, smallBet: 2, bigBet: 4 };
+    const rotation = rotationEntries([{ variant: 'F7S', hands: 1 }, { variant: 'NT', hands: 1 }], base);
+    const t = CashTable.create('t1', 'Mixed', { ...SETTINGS, variant: 'F7S', rotation, stakes: { ...rotation[0].stakes }, smallBet: 2, bigBet: 4, options: { straddles: 'any' } }, seededRandom(6));
+    seat(t, 4);
+    for (const name of ['ann', 'bob', 'cat', 'dan']) t.straddle(name, true);
+    t.tick(10_000);
+    assert.equal(t.state.hand!.config.variant, 'F7S');
+    assert.ok(t.state.hand!.config.blindsOrStraddles.every((blind) => blind === 0), 'no straddle in stud');
+    while (t.state.hand) t.act(onClock(t), { action: t.hand!.canBringIn(t.hand!.actor) ? 'bringIn' : 'fold' }, 10_100);
+    t.tick(20_000);
+    assert.equal(t.state.hand!.config.variant, 'NT');
+    assert.deepEqual([...t.state.hand!.config.blindsOrStraddles].sort((a, b) => a - b).slice(-3), [1, 2, 4]);
+  });
+});
