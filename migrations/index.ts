@@ -6,6 +6,7 @@ import { Migration20261130000600_snapshot_json } from './Migration20261130000600
 import { Migration20261201000100_snapshot_format } from './Migration20261201000100_snapshot_format.ts';
 import { Migration20261210000100_tournaments } from './Migration20261210000100_tournaments.ts';
 import { Migration20261215000100_template_games } from './Migration20261215000100_template_games.ts';
+import { Migration20261216000100_table_options } from './Migration20261216000100_table_options.ts';
 
 /**
  * Every migration, oldest first. Listed rather than discovered from the folder
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201000100_snapshot_format', class: Migration20261201000100_snapshot_format },
   { name: 'Migration20261210000100_tournaments', class: Migration20261210000100_tournaments },
   { name: 'Migration20261215000100_template_games', class: Migration20261215000100_template_games },
+  { name: 'Migration20261216000100_table_options', class: Migration20261216000100_table_options },
 ];

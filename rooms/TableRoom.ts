@@ -28,6 +28,9 @@ import type { RoomCreateOptions, RoomServices } from './services.ts';
 import { TableMoney } from './table-money.ts';
 import { FUNDS, WalletBook, insufficientFunds } from './wallet-book.ts';
 import { TableObserver } from '../src/observability/table-observer.ts';
+import { optionsOf } from '../src/engine/cash/options/table-options.ts';
+import { BombPotMessage, notATournamentOption, RunItTwiceMessage, StraddleMessage } from './option-messages.ts';
+import { SharedWaitlist } from './shared-waitlist.ts';
 
 type Player = { playerId: string; name: string; isAdmin: boolean };
 /** What `onAuth` hands `onJoin`: the player, and their wallet's balance as read then (see `WalletBook.ticket`). */
@@ -51,6 +54,8 @@ const BACKSTOP_PATCH_MS = 1_000;
 export class TableRoom extends Room<{ state: TableState; metadata: TableListing; client: Client<{ userData: Player }> }> implements TableHost, TournamentTableHost {
   private services!: RoomServices;
   private table!: RoomTable;
+  /** The same table when it is a cash table: the table options are a cash table's (a tournament table has none). */
+  private cash: CashTable | null = null;
   /** A tournament's table (its row has a `tournamentId`): the tournament's calls and the hand reports go through it. */
   private tournament: TournamentTableLink | null = null;
   private money!: TableMoney;
@@ -75,6 +80,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
   private expelled = new Set<string>();
   /** Called once no hand is in play (see `drain`). */
   private handOverWaiters: (() => void)[] = [];
+  /** The link to the template's shared waiting list, when the template has one. */
+  private shared: SharedWaitlist | null = null;
 
   override async onCreate(options: RoomCreateOptions & { tableId?: unknown }): Promise<void> {
     const { services } = options;
@@ -97,7 +104,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
       });
       this.table = this.tournament.table;
     } else {
-      this.table = await this.openCashTable(record, snapshot?.state ?? null);
+      this.table = this.cash = await this.openCashTable(record, snapshot?.state ?? null);
     }
     const wire = new TableState();
     const settings = this.table.state.settings;
@@ -114,6 +121,15 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
       else this.wallets.moved(money.playerId, money.kind === 'cashOut' ? money.amount : -money.amount);
     });
     this.registerMessages();
+    const cash = this.cash;
+    if (cash && optionsOf(settings).sharedWaitlist && record.templateId) {
+      this.shared = new SharedWaitlist({
+        presence: this.presence, table: () => cash, tableId: record.id, templateId: record.templateId, now: services.now,
+        run: (request, command) => this.enqueue(null, request, command),
+        clientsOf: (playerId) => this.clients.filter((client) => client.userData?.playerId === playerId),
+      });
+      await this.shared.open();
+    }
     log.info({ tableId: record.id, restored: Boolean(snapshot), handNumber: this.table.state.handNumber }, 'table open');
     // A restored table resumes its clocks from now: time spent down is not charged to anyone.
     if (snapshot) this.resumeClocks();
@@ -208,6 +224,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     const player = client.userData;
     if (!player) return;
     if (this.clients.some((other) => other !== client && other.userData?.playerId === player.playerId)) return;
+    if (this.shared) this.enqueue(null, 'sharedWaitlist', async () => (await this.shared?.left(player.playerId), []));
     if (this.table.seatOf(player.playerId) < 0) {
       this.wallets.forget(player.playerId);
       return;
@@ -228,6 +245,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
   override async onDispose(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.tournament?.stop();
+    this.shared?.close();
     await this.queue;
     await this.services.snapshots.flush();
   }
@@ -303,8 +321,21 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
       this.checkFunds(player.playerId, message.amount);
     });
     on('leave', EmptyMessage, (player) => this.table.leave(player.playerId, now()));
-    on('waitlist', WaitlistMessage, (player, message) => this.table.waitlist(player.playerId, player.name, message.join, now()),
-      (player, message) => this.table.verifyWaitlist(player.playerId, message.join));
+    on('waitlist', WaitlistMessage, async (player, message) => {
+      if (!message.anyTable) return this.table.waitlist(player.playerId, player.name, message.join, now());
+      if (!this.shared) throw new Rejection('shared_waitlist_off', 'This table\'s template has no shared waiting list; join this table\'s own list.');
+      await this.shared.request(player.playerId, player.name, message.join);
+      return [];
+    }, (player, message) => {
+      if (!message.anyTable) this.table.verifyWaitlist(player.playerId, message.join);
+    });
+    const options = (): CashTable => this.cash ?? notATournamentOption();
+    on('runItTwice', RunItTwiceMessage, (player, message) => options().runItTwice(player.playerId, message.agree, now()),
+      (player) => options().verifyRunItTwice(player.playerId));
+    on('straddle', StraddleMessage, (player, message) => options().straddle(player.playerId, message.on),
+      (player) => options().verifyStraddle(player.playerId));
+    on('bombPot', BombPotMessage, (player, message) => options().bombPotVote(player.playerId, message.vote),
+      (player, message) => options().verifyBombPotVote(player.playerId, message.vote));
     this.onMessage('*', (client: Client<{ userData: Player }>, type: string | number) => {
       client.send('error', { code: 'unknown_message', message: `"${String(type)}" is not a message this table understands.`, request: String(type) });
     });
@@ -395,7 +426,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
       } else if (event.type === 'handStarted') {
         this.finished = null;
       } else if (event.type === 'seatOffered') {
-        for (const client of this.clients) if (client.userData?.playerId === event.playerId) client.send('seatOffered', { seat: event.seat, expiresAt: event.expiresAt });
+        for (const client of this.clients) if (client.userData?.playerId === event.playerId) client.send('seatOffered', { tableId: this.roomId, seat: event.seat, expiresAt: event.expiresAt });
       }
     }
     this.project();
@@ -403,6 +434,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     snapshots.mark(this.roomId, () => ({ version: this.table.state.version, state: this.table.state }));
     this.schedule();
     this.tournament?.refreshed(this.state);
+    this.shared?.afterCommand(events);
     await this.updateListing();
     if (this.table.isClosed()) await this.finishClosing();
     if (!this.table.state.hand) for (const resolve of this.handOverWaiters.splice(0)) resolve();

@@ -19,7 +19,11 @@ export const EmptyMessage = z.union([z.strictObject({}), z.undefined(), z.null()
 
 export const TopUpMessage = z.strictObject({ amount: z.number().int().positive() });
 
-export const WaitlistMessage = z.strictObject({ join: z.boolean() });
+export const WaitlistMessage = z.strictObject({
+  join: z.boolean(),
+  /** The template's shared list: a seat at any of its tables (rooms/shared-waitlist.ts). */
+  anyTable: z.boolean().optional(),
+});
 
 /**
  * The `lobby` room's `filter` (and join option `filter`): which rooms to

@@ -3,6 +3,8 @@ import { HandPhase, type HandState } from '../src/engine/hand/state.ts';
 import type { RoomTable } from '../src/tables/room-table.ts';
 import { seatStatus, showedHand } from '../src/tables/seat-view.ts';
 import { drawCounts, isDrawGame, NO_DRAWS, projectGame } from './project-game.ts';
+import { isAsked } from '../src/engine/table/runout-vote.ts';
+import { projectSeatOptions, projectTableOptions } from './project-options.ts';
 import { Legal, Pot, Seat, type TableState } from '../schema/TableState.ts';
 
 /** The last finished hand, kept on display (board, shown cards) until the next deal. */
@@ -107,6 +109,7 @@ export function projectTable(wire: TableState, table: Pick<RoomTable, 'state' | 
   setNumber(wire, 'toAct', table.actorSeat());
   setNumber(wire, 'actionDeadline', s.actionDeadline);
   setList(wire.waiting, s.waiting.map((w) => w.playerId));
+  projectTableOptions(wire, table, handState);
 
   const added: Seat[] = [];
   const removed: Seat[] = [];
@@ -156,6 +159,7 @@ export function projectTable(wire: TableState, table: Pick<RoomTable, 'state' | 
     setNumber(target, 'bringInAmount', mine?.bringInAmount ?? 0);
     if (target.draw !== Boolean(mine?.draw)) target.draw = Boolean(mine?.draw);
     setNumber(target, 'maxDiscards', mine?.maxDiscards ?? 0);
+    projectSeatOptions(seat, target, info, Boolean(live && inHand && isAsked(live, player)));
   });
   return { added, removed };
 }

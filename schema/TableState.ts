@@ -14,6 +14,8 @@ export const Legal = schema({
   /** Draw games: it is your turn to discard (`draw`), at most `maxDiscards` cards. */
   draw: t.boolean().default(false),
   maxDiscards: t.number().default(0),
+  /** You are all in with no more betting possible and asked whether to run the board twice: answer `runItTwice {agree}`. */
+  runItTwice: t.boolean().default(false),
 }, 'Legal');
 export type Legal = SchemaType<typeof Legal>;
 
@@ -39,8 +41,29 @@ export const Seat = schema({
   drew: t.array('number'),
   /** Filled on the owner's turn; only in the owner's view. */
   legal: t.ref(Legal).view(),
+  /** The player straddles when their position allows it (`straddle {on}`). */
+  straddle: t.boolean().default(false),
+  /** Milliseconds left in the player's time bank. */
+  timeBank: t.number().default(0),
 }, 'Seat');
 export type Seat = SchemaType<typeof Seat>;
+
+/** One board of a hand: more than one when the board is run twice. */
+export const Board = schema({
+  cards: t.array('string'),
+}, 'Board');
+export type Board = SchemaType<typeof Board>;
+
+/** The options the table's template turns on: what players may ask for (see docs/protocol.md, "Table options"). */
+export const TableOptions = schema({
+  runItTwice: t.boolean().default(false),
+  straddles: t.string().default('none'),
+  bombPotEvery: t.number().default(0),
+  bombPotAnte: t.number().default(0),
+  bombPotVote: t.boolean().default(false),
+  sharedWaitlist: t.boolean().default(false),
+}, 'TableOptions');
+export type TableOptions = SchemaType<typeof TableOptions>;
 
 /** The public state of one table, as PROTOCOL.md names it. Wire data only: no game rules here. */
 export const TableState = schema({
@@ -71,5 +94,14 @@ export const TableState = schema({
   actionDeadline: t.number().default(0),
   seats: t.map(Seat),
   waiting: t.array('string'),
+  /** Every board of the hand, the first one being `board`: two when the board is run twice. */
+  boards: t.array(Board),
+  /** Epoch ms until which the players all in are asked whether to run it twice; 0 when nobody is asked. */
+  runItTwiceAsk: t.number().default(0),
+  /** The hand in play is a bomb pot. */
+  bombPot: t.boolean().default(false),
+  /** Seated players' votes for the next hand to be a bomb pot. */
+  bombPotVotes: t.number().default(0),
+  options: t.ref(TableOptions),
 }, 'TableState');
 export type TableState = SchemaType<typeof TableState>;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NO_TABLE_OPTIONS, TABLE_OPTION_FIELDS, type TableOptions } from '../engine/cash/options/table-options.ts';
 import { Template } from './entities/Template.ts';
 import type { Orm } from './orm.ts';
 import { isUuid } from './uuid.ts';
@@ -11,7 +12,7 @@ const FIELDS = [
   'idleMinutes', 'minTables', 'bringIn', 'openPairBigBet', 'rotation',
 ] as const satisfies readonly (keyof TemplateInput)[];
 
-function pick(changes: Partial<TemplateInput>): Partial<TemplateInput> {
+function pick(changes: Partial<TemplateInput>): Partial<Omit<TemplateInput, keyof TableOptions>> {
   const picked: Record<string, unknown> = {};
   for (const field of FIELDS) if (changes[field] !== undefined) picked[field] = changes[field];
   return picked as Partial<TemplateInput>;
@@ -20,8 +21,18 @@ function pick(changes: Partial<TemplateInput>): Partial<TemplateInput> {
 /** Fields a template of one non-stud variant leaves at their default, and its record leaves out. */
 const UNSET: Partial<Record<keyof TemplateInput, unknown>> = { bringIn: 0, openPairBigBet: false, rotation: null };
 
+/** The options an input names, over `base`: they are stored together in the `options` column, only those turned on. */
+function pickOptions(changes: Partial<TemplateInput>, base: Partial<TableOptions> = {}): Partial<TableOptions> {
+  const options: Record<string, unknown> = { ...base };
+  for (const field of TABLE_OPTION_FIELDS) {
+    if (changes[field] !== undefined) options[field] = changes[field];
+    if (options[field] === NO_TABLE_OPTIONS[field]) delete options[field];
+  }
+  return options as Partial<TableOptions>;
+}
+
 function toRecord(template: Template): TemplateRecord {
-  const record = { id: template.id, retiredAt: template.retiredAt ?? null } as TemplateRecord;
+  const record = { id: template.id, retiredAt: template.retiredAt ?? null, ...NO_TABLE_OPTIONS, ...template.options } as TemplateRecord;
   for (const field of FIELDS) {
     const value = template[field] ?? null;
     if (field in UNSET && value === UNSET[field]) continue;
@@ -45,7 +56,10 @@ export function templateRepository(orm: Orm): TemplateRepository {
 
     async create(input) {
       const em = orm.em.fork();
-      const template = em.create(Template, { bringIn: 0, openPairBigBet: false, rotation: null, ...(pick(input) as TemplateInput), id: randomUUID(), retiredAt: null, createdAt: new Date() });
+      const template = em.create(Template, {
+        bringIn: 0, openPairBigBet: false, rotation: null, ...(pick(input) as Omit<TemplateInput, keyof TableOptions>),
+        options: pickOptions(input), id: randomUUID(), retiredAt: null, createdAt: new Date(),
+      });
       await em.flush();
       return toRecord(template);
     },
@@ -55,7 +69,7 @@ export function templateRepository(orm: Orm): TemplateRepository {
       const em = orm.em.fork();
       const template = await em.findOne(Template, { id });
       if (!template) return null;
-      em.assign(template, pick(changes));
+      em.assign(template, { ...pick(changes), options: pickOptions(changes, template.options) });
       await em.flush();
       return toRecord(template);
     },

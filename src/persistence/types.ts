@@ -1,4 +1,5 @@
 import type { RotationSpec } from '../engine/table/rotation.ts';
+import type { TableOptions } from '../engine/cash/options/table-options.ts';
 import type { CashTableState } from '../engine/cash/state.ts';
 import type { Stakes } from '../engine/table/state.ts';
 import { CodedError } from '../coded-error.ts';
@@ -113,7 +114,8 @@ export type TemplateRecord = {
   /** Mixed games: a preset's name (`HORSE`, `8-game`) or the games in turn; absent or null for a table of one variant. */
   rotation?: RotationSpec | null;
   retiredAt: Date | null;
-};
+  // The table options (see `TableOptions`): the repository reads every one back; one a template does not name is off.
+} & Partial<TableOptions>;
 
 export type TemplateInput = Omit<TemplateRecord, 'id' | 'retiredAt'>;
 

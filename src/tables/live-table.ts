@@ -1,6 +1,7 @@
 import { matchMaker } from '@colyseus/core';
 import type { RoomTable } from './room-table.ts';
 import type { TableRecord } from '../persistence/types.ts';
+import { optionNames } from './option-names.ts';
 import { stakesLabel } from './settings.ts';
 
 /**
@@ -28,6 +29,8 @@ export type TableListing = {
   closing?: true;
   /** A tournament's table: left out of the lobby (its room is private) and of `GET /api/tables`. */
   tournamentId?: string;
+  /** The table options its template turns on (`runItTwice`, `straddles`, `bombPots`, `timeBankRefill`, `sharedWaitlist`); absent when none. */
+  options?: string[];
 };
 
 /** One row of `GET /api/tables` (PROTOCOL.md). */
@@ -59,6 +62,7 @@ export function listingOf(table: Pick<RoomTable, 'state' | 'seatedCount'>, tourn
     ...(settings.rotation ? { rotation: settings.rotation.map((game) => game.variant) } : {}),
     ...(s.closing ? { closing: true as const } : {}),
     ...(tournamentId ? { tournamentId } : {}),
+    ...optionNames(settings),
   };
 }
 

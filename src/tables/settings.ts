@@ -1,6 +1,7 @@
 import { DEFAULT_TIMINGS, type CashTableSettings } from '../engine/cash/settings.ts';
 import type { TemplateRecord } from '../persistence/types.ts';
 import { gameSettings } from './game-settings.ts';
+import { optionsOn } from './option-rules.ts';
 
 /** A template's rules as the cash table runs them. */
 export function settingsFromTemplate(template: TemplateRecord): CashTableSettings {
@@ -26,6 +27,8 @@ export function settingsFromTemplate(template: TemplateRecord): CashTableSetting
     ...(template.rakeBasisPoints > 0
       ? { rake: { basisPoints: template.rakeBasisPoints, cap: template.rakeCap, noFlopNoDrop: true } }
       : {}),
+    options: optionsOn(template),
+    maxRunouts: template.runItTwice ? 2 : DEFAULT_TIMINGS.maxRunouts,
   };
 }
 

@@ -2,6 +2,7 @@ import { MAX_TABLE_SEATS } from '../engine/table/index.ts';
 import { BettingStructure, findVariant, VARIANTS } from '../engine/variants.ts';
 import type { TemplateInput } from '../persistence/types.ts';
 import { gameAmountViolations, rotationViolations, seatViolations, templateGameList, usesGameRules } from './template-games.ts';
+import { optionViolations } from './option-rules.ts';
 
 /** One broken rule: the field to change, a stable code (`bad_<field>` unless a rule has its own) and a sentence saying how. */
 export type TemplateViolation = { field: keyof TemplateInput; code: string; message: string };
@@ -47,7 +48,8 @@ const isChips = (value: number): boolean => isWhole(value) && value >= 0;
  *   more than every game of the template deals (stud: 8);
  * - only stud has a bring-in;
  * - rake 0 to 10000 basis points with a non-negative cap (0: no cap);
- * - the clocks, idle time and minimum table count within `TEMPLATE_LIMITS`.
+ * - the clocks, idle time and minimum table count within `TEMPLATE_LIMITS`;
+ * - the table options by `optionViolations` (option-rules.ts).
  */
 export function templateViolations(template: TemplateInput): TemplateViolation[] {
   const violations: TemplateViolation[] = [];
@@ -101,5 +103,6 @@ export function templateViolations(template: TemplateInput): TemplateViolation[]
   inRange('idleMinutes', ' minutes');
   inRange('minTables', '');
   inRange('rakeBasisPoints', ' basis points (10000 is 100%)');
+  optionViolations(t, fail);
   return violations;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { NO_TABLE_OPTIONS } from '../../src/engine/cash/options/table-options.ts';
 import type { TemplateInput } from '../../src/persistence/types.ts';
 import { describeEachBackend, useFreshDatabase } from './databases.ts';
 
@@ -17,9 +18,20 @@ describeEachBackend('templates', (backend) => {
 
     const created = await db().templates.create(input);
 
-    assert.deepEqual(created, { ...input, id: created.id, retiredAt: null });
+    assert.deepEqual(created, { ...NO_TABLE_OPTIONS, ...input, id: created.id, retiredAt: null }, 'every table option is read back off');
     assert.deepEqual(await db().templates.get(created.id), created);
     assert.ok((await db().templates.list()).some((listed) => listed.id === created.id));
+  });
+
+  it('when a template turns table options on then they are read back, and an update changes only the options it names', async () => {
+    const options = { runItTwice: true, straddles: 'any' as const, bombPotEvery: 10, bombPotAnte: 5, timeBankRefillSeconds: 5, timeBankRefillHands: 10, timeBankCapSeconds: 60 };
+    const created = await db().templates.create({ ...template(`Options ${randomUUID()}`), ...options });
+
+    assert.deepEqual(created, { ...NO_TABLE_OPTIONS, ...template(created.name), ...options, id: created.id, retiredAt: null });
+    const updated = await db().templates.update(created.id, { runItTwice: false, sharedWaitlist: true });
+
+    assert.deepEqual(updated, { ...created, runItTwice: false, sharedWaitlist: true });
+    assert.deepEqual(await db().templates.get(created.id), updated);
   });
 
   it('when templates are listed then they come in the order they were created', async () => {

@@ -24,5 +24,7 @@ export function autoPlay(
     room.send('act', choose(legal));
   };
   room.onStateChange(listener);
+  // A turn that came before the bot started gets no patch of its own: answer it now.
+  if (room.state) listener(room.state);
   return () => room.onStateChange.remove(listener);
 }

@@ -27,6 +27,13 @@ describe('tables: one shape of a live table', () => {
     });
   });
 
+  it('when a table\'s template turns options on then its listing names them, and one without options has none', () => {
+    const options = CashTable.create('t-2', 'Fun', { ...SETTINGS, options: { runItTwice: true, straddles: 'utg', bombPotEvery: 0, bombPotVote: true, bombPotAnte: 2 } }, seededRandom(1));
+
+    assert.deepEqual(listingOf(options).options, ['runItTwice', 'straddles', 'bombPots']);
+    assert.equal('options' in listingOf(table()), false);
+  });
+
   it('when a table closes then its listing says so, and only then', () => {
     const t = table();
     t.close(0);

@@ -78,3 +78,58 @@ describe('tables: template rules', () => {
     for (const violation of violations) assert.match(violation.message, /\.$/);
   });
 });
+
+describe('tables: template rules for table options', () => {
+  const nlhe: TemplateInput = DEFAULT_TEMPLATES[0];
+  const stud: TemplateInput = { ...nlhe, variant: 'F7S', smallBlind: 0, bigBlind: 0, ante: 1, bringIn: 1, smallBet: 2, bigBet: 4 };
+  const fields = (template: TemplateInput): string[] => templateViolations(template).map((violation) => violation.field);
+
+  it('when a template turns every option on within its rules then it passes', () => {
+    assert.deepEqual(templateViolations({
+      ...nlhe, runItTwice: true, straddles: 'any', timeBankRefillSeconds: 10, timeBankRefillHands: 20, timeBankCapSeconds: 60,
+      bombPotEvery: 12, bombPotAnte: 4, bombPotVote: true, sharedWaitlist: true,
+    }), []);
+  });
+
+  it('when an option has a value of the wrong kind or out of range then the field is named', () => {
+    assert.deepEqual(fields({ ...nlhe, straddles: 'button' as never }), ['straddles']);
+    assert.deepEqual(fields({ ...nlhe, runItTwice: 'yes' as never }), ['runItTwice']);
+    assert.deepEqual(fields({ ...nlhe, bombPotEvery: -1 }), ['bombPotEvery']);
+    assert.deepEqual(fields({ ...nlhe, timeBankRefillSeconds: 5000 }), ['timeBankRefillSeconds']);
+    assert.deepEqual(fields({ ...nlhe, bombPotAnte: 1.5 }), ['bombPotAnte']);
+  });
+
+  it('when a refill has no hands between refills or a cap under the time bank then those fields are named', () => {
+    assert.deepEqual(fields({ ...nlhe, timeBankRefillSeconds: 5, timeBankRefillHands: 0, timeBankCapSeconds: 10 }), ['timeBankRefillHands', 'timeBankCapSeconds']);
+  });
+
+  it('when bomb pots have no ante or one above the minimum buy-in then bombPotAnte is named', () => {
+    assert.deepEqual(fields({ ...nlhe, bombPotEvery: 5 }), ['bombPotAnte']);
+    assert.deepEqual(fields({ ...nlhe, bombPotVote: true, bombPotAnte: nlhe.minBuyIn + 1 }), ['bombPotAnte']);
+  });
+
+  it('when a stud template asks to run it twice, for straddles or for bomb pots then each is refused: stud has no board and no blinds', () => {
+    assert.deepEqual(fields(stud), []);
+    assert.deepEqual(fields({ ...stud, runItTwice: true, straddles: 'utg', bombPotEvery: 3, bombPotAnte: 1 }), ['straddles', 'runItTwice', 'bombPotEvery']);
+  });
+
+  it('when a template with a fixed straddle also lets players choose one then straddles is refused', () => {
+    assert.deepEqual(fields({ ...nlhe, straddle: 2 * nlhe.bigBlind, straddles: 'utg' }), ['straddles']);
+  });
+});
+
+describe('tables: template rules for table options at mixed-game tables', () => {
+  const horse: TemplateInput = { ...DEFAULT_TEMPLATES[0], variant: 'FT', rotation: 'HORSE', ante: 1, bringIn: 1, smallBet: 2, bigBet: 4 };
+  const studOnly: TemplateInput = { ...horse, variant: 'F7S', smallBlind: 0, bigBlind: 0, rotation: [{ variant: 'F7S' }, { variant: 'FR' }] };
+  const fields = (template: TemplateInput): string[] => templateViolations(template).map((violation) => violation.field);
+
+  it('when a rotation has a flop game then it may run it twice, let players straddle and deal bomb pots', () => {
+    assert.deepEqual(fields(horse), []);
+    assert.deepEqual(fields({ ...horse, runItTwice: true, straddles: 'utg', bombPotEvery: 8, bombPotAnte: 2 }), []);
+  });
+
+  it('when every game of a rotation is stud then those options are refused, each naming its field', () => {
+    assert.deepEqual(fields(studOnly), []);
+    assert.deepEqual(fields({ ...studOnly, runItTwice: true, straddles: 'any', bombPotVote: true, bombPotAnte: 2 }), ['straddles', 'runItTwice', 'bombPotVote']);
+  });
+});

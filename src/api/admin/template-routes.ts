@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { NO_TABLE_OPTIONS } from '../../engine/cash/options/table-options.ts';
 import type { TemplateInput, TemplateRecord } from '../../persistence/types.ts';
 import { rotationCodes } from '../../tables/game-settings.ts';
 import { templateViolations, type TemplateViolation } from '../../tables/template-rules.ts';
@@ -37,6 +38,16 @@ const templateFields = {
     z.string().max(32),
     z.array(z.strictObject({ variant: z.string().min(1).max(16), hands: whole.optional() })).max(64),
   ]).nullable().optional().describe('Mixed games: a preset (HORSE, 8-game) or the games in turn, each {variant, hands?} (no hands: one orbit); null for one variant.'),
+  // Table options: each off unless turned on (see docs/protocol.md, "Table options").
+  runItTwice: z.boolean().describe('Players all in with no more betting possible are asked to run the board twice.'),
+  straddles: z.enum(['none', 'utg', 'any']).describe('Who may choose to straddle: nobody, under the gun, or also the button and any other seat but the blinds (Mississippi).'),
+  timeBankRefillSeconds: whole.describe('Seconds added to every time bank each timeBankRefillHands hands; 0 for no refill.'),
+  timeBankRefillHands: whole.describe('Hands between time bank refills.'),
+  timeBankCapSeconds: whole.describe('The most a refilled time bank holds, at least timeBankSeconds.'),
+  bombPotEvery: whole.describe('Every Nth hand is a bomb pot; 0 for none by count.'),
+  bombPotAnte: chips.describe('What each player antes in a bomb pot.'),
+  bombPotVote: z.boolean().describe('Seated players may vote for the next hand to be a bomb pot (a majority decides).'),
+  sharedWaitlist: z.boolean().describe('Players may wait for a seat at any table of this template.'),
 };
 
 /** `POST /templates`: the stakes, buy-ins and seats are required; the rest defaults like the seeded templates. */
@@ -54,6 +65,15 @@ const createBody = z.strictObject({
   rakeCap: templateFields.rakeCap.default(0),
   idleMinutes: templateFields.idleMinutes.default(60),
   minTables: templateFields.minTables.default(0),
+  runItTwice: templateFields.runItTwice.default(false),
+  straddles: templateFields.straddles.default('none'),
+  timeBankRefillSeconds: templateFields.timeBankRefillSeconds.default(0),
+  timeBankRefillHands: templateFields.timeBankRefillHands.default(0),
+  timeBankCapSeconds: templateFields.timeBankCapSeconds.default(0),
+  bombPotEvery: templateFields.bombPotEvery.default(0),
+  bombPotAnte: templateFields.bombPotAnte.default(0),
+  bombPotVote: templateFields.bombPotVote.default(false),
+  sharedWaitlist: templateFields.sharedWaitlist.default(false),
 });
 
 const updateBody = z.strictObject(templateFields).partial()
@@ -73,7 +93,7 @@ const listQuery = pageQuery.extend({
 });
 
 function view(template: TemplateRecord): z.output<typeof templateView> {
-  return { ...template, retiredAt: template.retiredAt?.toISOString() ?? null };
+  return { ...NO_TABLE_OPTIONS, ...template, retiredAt: template.retiredAt?.toISOString() ?? null };
 }
 
 function notFound(templateId: string): ApiProblem {

@@ -19,6 +19,7 @@ export const TableListingMetadata = z.object({
   maxSeats: z.number().int(),
   waiting: z.number().int(),
   closing: z.literal(true).optional().describe('Only while an admin closes the table: no new hands.'),
+  options: z.array(z.string()).optional().describe('The table options on: runItTwice, straddles, bombPots, timeBankRefill, sharedWaitlist; absent when none.'),
 });
 
 // Both ways, so the schema and the room's type cannot part: a field added to one and not the other fails the type check.

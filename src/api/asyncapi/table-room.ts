@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActMessage, DrawMessage, EmptyMessage, SitMessage, TopUpMessage, WaitlistMessage } from '../../../rooms/messages.ts';
+import { BombPotMessage, RunItTwiceMessage, StraddleMessage } from '../../../rooms/option-messages.ts';
 import { TableState } from '../../../schema/TableState.ts';
 import type { RoomDoc } from './document.ts';
 
@@ -12,6 +13,7 @@ export const ErrorMessage = z.object({
 
 /** `seatOffered`: to a player on the waiting list when a seat frees up. */
 export const SeatOfferedMessage = z.object({
+  tableId: z.string().describe('The table whose seat it is: this one, or with a shared waiting list any table of its template (join it to sit).'),
   seat: z.number().int().describe('The seat held for them: send `sit {seat, buyIn}` to take it.'),
   expiresAt: z.number().describe('Epoch ms at which the offer passes to the next player waiting.'),
 });
@@ -45,6 +47,16 @@ const STATE_NOTES = {
     bringIn: 'Stud: the bring-in; 0 otherwise.',
     rotation: 'Mixed games: the variant codes dealt in turn; empty for one variant.',
     handsToNextGame: 'Mixed games: hands of the current game still to be dealt after the one in play; 0 when the next hand changes game.',
+    boards: 'Every board of the hand, `board` being the first: two when the board is run twice.',
+    runItTwiceAsk: 'Epoch ms until which the players all in are asked whether to run it twice; 0 when nobody is asked.',
+    bombPot: 'The hand in play is a bomb pot.',
+    bombPotVotes: 'Seated players\' votes for the next hand to be a bomb pot.',
+    options: 'The table options its template turns on.',
+  },
+  Board: { cards: 'The board\'s cards.' },
+  TableOptions: {
+    straddles: 'none, utg or any: who may choose to straddle.',
+    bombPotEvery: 'Every Nth hand is a bomb pot; 0 for none by count.',
   },
   Seat: {
     bet: 'Committed this street.',
@@ -54,6 +66,8 @@ const STATE_NOTES = {
     upCards: 'Stud: the face-up cards (public).',
     drew: 'Draw games: how many cards the player drew at each draw this hand (0: stood pat), never which (public).',
     legal: 'What the player may do, filled on their turn.',
+    straddle: 'The player straddles when their position allows it.',
+    timeBank: 'Milliseconds left in the time bank.',
   },
   Legal: {
     minRaiseTo: '0 when no raise is possible.',
@@ -61,6 +75,7 @@ const STATE_NOTES = {
     bringIn: 'Stud: you must post the bring-in (act bringIn) or complete it (raise to minRaiseTo).',
     draw: 'Draw games: it is your turn to discard (the draw message).',
     maxDiscards: 'Draw games: the most cards you may discard.',
+    runItTwice: 'You are asked whether to run the board twice: answer runItTwice {agree}.',
   },
   Pot: { eligible: 'Seat indexes that can win it.' },
 };
@@ -92,14 +107,17 @@ export const tableRoomDoc: RoomDoc = {
     { type: 'sitIn', ...empty('Return after sitting out.') },
     { type: 'topUp', payload: TopUpMessage, summary: 'Add chips from the wallet (applies between hands).', examples: [{ amount: 100 }] },
     { type: 'leave', ...empty('Stand up after the current hand; the stack returns to the wallet.') },
-    { type: 'waitlist', payload: WaitlistMessage, summary: 'Join or leave the table\'s waiting list.', examples: [{ join: true }, { join: false }] },
+    { type: 'waitlist', payload: WaitlistMessage, summary: 'Join or leave the table\'s waiting list, or with `anyTable` its template\'s shared one.', examples: [{ join: true }, { join: false }, { join: true, anyTable: true }] },
+    { type: 'runItTwice', payload: RunItTwiceMessage, summary: 'All in and asked (`Legal.runItTwice`): agree or not to run the board twice; no answer by `runItTwiceAsk` is no.', examples: [{ agree: true }] },
+    { type: 'straddle', payload: StraddleMessage, summary: 'Straddle (twice the big blind) the hands where your position allows it, until turned off.', examples: [{ on: true }, { on: false }] },
+    { type: 'bombPot', payload: BombPotMessage, summary: 'Vote for the next hand to be a bomb pot, or take the vote back.', examples: [{ vote: true }] },
   ],
   sends: [
     {
       type: 'error', payload: ErrorMessage, summary: 'A message of yours was refused; nothing changed.',
       examples: [{ code: 'bad_message', message: '"buyIn": Invalid input: expected number, received undefined', request: 'sit' }],
     },
-    { type: 'seatOffered', payload: SeatOfferedMessage, summary: 'A seat is held for you from the waiting list until `expiresAt`.', examples: [{ seat: 3, expiresAt: 1_767_225_600_000 }] },
+    { type: 'seatOffered', payload: SeatOfferedMessage, summary: 'A seat is held for you from the waiting list until `expiresAt`.', examples: [{ tableId: 'a1b2c3d4e5f6', seat: 3, expiresAt: 1_767_225_600_000 }] },
     { type: 'moved', payload: MovedMessage, summary: 'Tournament tables: the tournament moved you to another table; join it.', examples: [{ tableId: 't-8c1e02aa', seat: 4 }] },
   ],
 };

@@ -14,6 +14,11 @@ import type { CashTableEvent, CashTableState, PendingMoney, SeatInfo } from './s
 import { illegal, requireSeat, seatedCount, seatOf, touch, type CashContext } from './table-context.ts';
 import { advance, isClosed, tablePhase, type TablePhase } from './table-phase.ts';
 import * as waitingList from './waiting-list.ts';
+import { voteBombPot, verifyBombPotVote, bombPotVotes } from './options/bomb-pot.ts';
+import { tableOptions } from './options/option-context.ts';
+import { optionsOf } from './options/table-options.ts';
+import { setStraddle, verifyStraddle } from './options/straddle.ts';
+import { offerSharedSeat, seatForSharedList } from './options/shared-waitlist.ts';
 
 export type { PlayerAction } from '../table/player-action.ts';
 
@@ -41,7 +46,8 @@ export class CashTable {
     verifyTableGame(settings, settings.maxSeats);
     const seating = createTable(settings.maxSeats);
     return new CashTable({
-      tableId, name, settings: { ...DEFAULT_TIMINGS, ...settings }, seating,
+      // Running it twice is a second runout the hand allows (`maxRunouts`), which the players are asked about.
+      tableId, name, settings: { ...DEFAULT_TIMINGS, ...settings, ...(optionsOf(settings).runItTwice ? { maxRunouts: 2 } : {}) }, seating,
       info: seating.seats.map(() => null), hand: null, handSeats: [], handNumber: 0, handStartedAt: 0,
       actionDeadline: 0, actionStartedAt: 0, usingTimeBank: false, nextHandAt: 0,
       waiting: [], offer: null, pendingMoney: [], closing: false, version: 0,
@@ -210,6 +216,62 @@ export class CashTable {
     this.t.dealer.showdownChoice(requireSeat(this.t, playerId), choice);
     touch(this.t);
     return this.advance(now);
+  }
+
+  // ── table options (see options/) ─────────────────────────────────────
+
+  verifyStraddle(playerId: string): void {
+    verifyStraddle(this.t, playerId);
+  }
+
+  /** The player's standing wish to straddle when their position allows it (`options/straddle.ts`). */
+  straddle(playerId: string, on: boolean): CashTableEvent[] {
+    setStraddle(this.t, playerId, on);
+    return [];
+  }
+
+  verifyBombPotVote(playerId: string, vote: boolean): void {
+    verifyBombPotVote(this.t, playerId, vote);
+  }
+
+  /** A vote for the next hand to be a bomb pot, or its withdrawal (`options/bomb-pot.ts`). */
+  bombPotVote(playerId: string, vote: boolean): CashTableEvent[] {
+    voteBombPot(this.t, playerId, vote);
+    return [];
+  }
+
+  /** Votes for a bomb pot from players still seated. */
+  bombPotVotes(): number {
+    return bombPotVotes(this.t);
+  }
+
+  /** The hand in play is a bomb pot. */
+  isBombPot(): boolean {
+    return Boolean(this.state.hand && this.state.options?.bombPot);
+  }
+
+  verifyRunItTwice(playerId: string): void {
+    if (!tableOptions(this.t).runItTwice) illegal('run_it_twice_off', 'This table does not run it twice.');
+    this.t.dealer.verifyRunItTwice(requireSeat(this.t, playerId));
+  }
+
+  /** The player's answer to running the board twice (see `table/runout-vote.ts`); the hand may run out and end. */
+  runItTwice(playerId: string, agree: boolean, now: number): CashTableEvent[] {
+    this.verifyRunItTwice(playerId);
+    const reported = this.t.dealer.runItTwice(this.seatOf(playerId), agree, now);
+    const events = this.advance(now, [], reported);
+    touch(this.t);
+    return events;
+  }
+
+  /** The seat a player of the template's shared waiting list could be offered now, or -1 (see `options/shared-waitlist.ts`). */
+  seatForSharedList(): number {
+    return seatForSharedList(this.t);
+  }
+
+  /** Offers the free seat to a player of the template's shared waiting list. */
+  offerSharedSeat(playerId: string, now: number): CashTableEvent[] {
+    return offerSharedSeat(this.t, playerId, now);
   }
 
   // ── time and the table's life ─────────────────────────────────────────

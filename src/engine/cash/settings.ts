@@ -1,4 +1,5 @@
 import type { DealerSettings } from '../table/dealer-state.ts';
+import type { TableOptions } from './options/table-options.ts';
 
 /** Everything a cash table runs by, from its template: its dealer's settings and its own; times in milliseconds. */
 export type CashTableSettings = DealerSettings & {
@@ -13,6 +14,8 @@ export type CashTableSettings = DealerSettings & {
   standUpMs: number;
   /** How long a waiting player has to take an offered seat. */
   offerMs: number;
+  /** The options players may ask for (`options/table-options.ts`); absent ones are off. */
+  options?: Partial<TableOptions>;
 };
 
 export const DEFAULT_TIMINGS = {

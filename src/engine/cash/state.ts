@@ -2,6 +2,7 @@ import type { HandState } from '../hand/state.ts';
 import type { DealerEvent, DealerSeat } from '../table/dealer-state.ts';
 import type { RotationPlace } from '../table/rotation.ts';
 import type { TableState } from '../table/state.ts';
+import type { OptionState } from './options/table-options.ts';
 import type { CashTableSettings } from './settings.ts';
 
 /**
@@ -17,6 +18,8 @@ export type SeatInfo = DealerSeat & {
   /** Epoch ms of the drop, or 0 while connected. */
   disconnectedAt: number;
   leaveAfterHand: boolean;
+  /** The player wants to straddle when their position allows it (`options/straddle.ts`). */
+  straddle?: boolean;
 };
 
 /**
@@ -70,6 +73,8 @@ export type CashTableState = {
   pendingMoney: PendingMoney[];
   /** Closing: no new hands; players stand up after the current one. */
   closing: boolean;
+  /** What the table's options keep between commands (bomb pot votes …); absent until first used. */
+  options?: OptionState;
   /** Increases with every change; snapshots carry it so an older one never overwrites a newer. */
   version: number;
 };

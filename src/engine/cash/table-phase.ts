@@ -1,4 +1,5 @@
 import type { DealerEvent } from '../table/dealer-state.ts';
+import { afterHand, dealOptions } from './options/hand-options.ts';
 import { standUpSeat } from './seats.ts';
 import { seatedCount, touch, type CashContext } from './table-context.ts';
 import type { CashTableEvent } from './state.ts';
@@ -41,7 +42,10 @@ export function tablePhase(t: CashContext): TablePhase {
  */
 export function advance(t: CashContext, now: number, events: CashTableEvent[], reported: readonly DealerEvent[] = [], dueBy = 0): void {
   const s = t.state;
-  for (const event of reported) events.push(event);
+  for (const event of reported) {
+    events.push(event);
+    if (event.type === 'handComplete') afterHand(t, event.handNumber);
+  }
   if (!s.hand) {
     s.info.forEach((info, seat) => {
       if (info && (info.leaveAfterHand || s.closing)) events.push(standUpSeat(t, seat));
@@ -59,7 +63,7 @@ export function advance(t: CashContext, now: number, events: CashTableEvent[], r
   if (dueBy < s.nextHandAt) return;
   // Due: deal if the seats still allow a hand (else wait for a change that schedules one).
   s.nextHandAt = 0;
-  const dealt = t.dealer.canStartHand() ? t.dealer.startHand(now) : [];
+  const dealt = t.dealer.canStartHand() ? t.dealer.startHand(now, dealOptions(t)) : [];
   touch(t);
   advance(t, now, events, dealt, dueBy);
 }

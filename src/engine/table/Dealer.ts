@@ -11,6 +11,7 @@ import { applyPlayerAction, publicActionName, verifyPlayerAction, type PlayerAct
 import { seatPlayer, setSittingOut, setWillPost, standUp, verifySeatPlayer, verifySetSittingOut, verifyStandUp } from './seating.ts';
 import { verifyTableGame } from './stakes.ts';
 import { enterNextGame, upcomingGame } from './rotation.ts';
+import { answerRunouts, closeVote, isAsking, startVoteClock, verifyRunoutAnswer } from './runout-vote.ts';
 import { planStudHand } from './stud-lineup.ts';
 import type { TableSeat } from './state.ts';
 
@@ -19,6 +20,14 @@ export type StakesChange = Partial<Pick<DealerSettings, 'stakes' | 'smallBet' | 
 
 /** A player taken off the table, with every chip they had on it. */
 export type SeatLeft = { seat: number; playerId: string; chips: number };
+
+/**
+ * How the host wants the next hand dealt beyond the rules of the lineup (a
+ * cash table's options): a change to the planned forced bets (a straddle, a
+ * bomb pot's antes), and whether the first betting round is checked through
+ * (a bomb pot goes straight to the flop).
+ */
+export type DealOptions = { adjustPlan?: (plan: HandPlan) => HandPlan; checkFirstStreet?: boolean };
 
 function illegal(code: string, message: string): never {
   throw new IllegalActionError(code, message);
@@ -185,11 +194,13 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
   }
 
   /** Deals the next hand: moves the button and blinds, posts, deals, and plays the dealer's part up to the first decision. */
-  startHand(now: number): DealerEvent[] {
-    const plan = this.plannedHand();
+  startHand(now: number, deal: DealOptions = {}): DealerEvent[] {
+    const planned = this.plannedHand();
+    const plan = deal.adjustPlan ? deal.adjustPlan(planned) : planned;
     const s = this.state;
     enterNextGame(s, plan.seats.length);
     const hand = Hand.start(handConfig(s.settings, plan), { random: this.random });
+    if (deal.checkFirstStreet) while (hand.phase === HandPhase.betting && hand.state.street === 0 && hand.actor >= 0 && hand.canCheck(hand.actor)) hand.check(hand.actor);
     s.seating = applyPlan(s.seating, plan);
     s.hand = hand.state;
     this.handCache = hand;
@@ -235,6 +246,21 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
     (this.state.info[seat] as S).showdownChoice = choice;
   }
 
+  /** Whether the player in `seat` may answer the question of running the board twice now. */
+  verifyRunItTwice(seat: number): void {
+    verifyRunoutAnswer(this.hand, this.handIndexOf(seat));
+  }
+
+  /** The player in `seat` answers whether to run the board twice (see `runout-vote.ts`); the hand may run out and end. */
+  runItTwice(seat: number, agree: boolean, now: number): DealerEvent[] {
+    this.verifyRunItTwice(seat);
+    const hand = this.hand as Hand;
+    answerRunouts(hand, this.handIndexOf(seat), agree);
+    const events: DealerEvent[] = [];
+    this.afterChange(hand, now, events);
+    return events;
+  }
+
   /** The next moment `tick` has something to do (the action clock), or 0. */
   nextDeadline(): number {
     return this.state.actionDeadline;
@@ -248,6 +274,14 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
   tick(now: number): DealerEvent[] {
     const s = this.state;
     if (s.actionDeadline <= 0 || now < s.actionDeadline) return [];
+    if (isAsking(this.hand)) {
+      // Nobody answered in time: no is the answer.
+      const voting = this.hand as Hand;
+      closeVote(voting);
+      const events: DealerEvent[] = [];
+      this.afterChange(voting, now, events);
+      return events;
+    }
     const seat = this.actorSeat();
     if (seat < 0) {
       s.actionDeadline = 0;
@@ -271,6 +305,7 @@ export class Dealer<S extends DealerSeat = DealerSeat> {
   private afterChange(hand: Hand, now: number, events: DealerEvent[]): void {
     playDealerPart(this.state, hand);
     if (hand.isComplete) events.push(finishHand(this.state, hand, now));
+    else if (isAsking(hand)) startVoteClock(this.state, hand, now);
     else startClock(this.state, this.actorSeat(), now);
   }
 }

@@ -4,6 +4,7 @@ import { BettingStructure, findVariant, usesBringIn } from '../variants.ts';
 import { stopClock } from './action-clock.ts';
 import type { DealerEvent, DealerSettings, DealerState, SeatResult } from './dealer-state.ts';
 import type { HandPlan } from './lineup.ts';
+import { asksRunouts } from './runout-vote.ts';
 import { setSittingOut } from './seating.ts';
 
 /** The dealer's steps around a hand: its configuration, the dealer's part while it runs, and its end. */
@@ -48,7 +49,8 @@ export function playDealerPart(s: DealerState, hand: Hand): void {
     if (s.info[s.handSeats[next]]?.showdownChoice === 'show') hand.show(next);
     else hand.showOrMuck();
   }
-  if (hand.phase === HandPhase.runoutVote) {
+  // A table that allows more than one runout asks its players (`runout-vote.ts`); any other runs the board once.
+  if (hand.phase === HandPhase.runoutVote && !asksRunouts(s)) {
     hand.state.active.forEach((active, i) => {
       if (active && hand.state.runoutVotes[i] === null) hand.chooseRunouts(i, 1);
     });

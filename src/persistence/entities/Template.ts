@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { RotationSpec } from '../../engine/table/rotation.ts';
+import type { TableOptions } from '../../engine/cash/options/table-options.ts';
 
 /** The settings a table is opened from: game, stakes, buy-in, clocks, rake and how many tables to keep. */
 export const Template = defineEntity({
@@ -29,6 +30,8 @@ export const Template = defineEntity({
     bringIn: p.bigint('number').default(0),
     openPairBigBet: p.boolean().default(false),
     rotation: p.json<RotationSpec>().nullable(),
+    /** The table options this template turns on (run it twice, straddles, bomb pots …); one column, read and written whole. */
+    options: p.json<Partial<TableOptions>>(),
     retiredAt: p.datetime().nullable(),
     // Not part of the record: it only keeps `list()` in the order templates were made.
     createdAt: p.datetime(),

@@ -91,6 +91,23 @@ describeEachBackend('api: admin templates', (backend) => {
       expectProblem(answer, 400, 'invalid_request');
     });
 
+    it('when a template turns table options on then they are stored and answered, and others read back off', async () => {
+      const created = await create({ ...nlhe('Options'), runItTwice: true, straddles: 'utg', bombPotVote: true, bombPotAnte: 4 });
+
+      assert.deepEqual(
+        [created.runItTwice, created.straddles, created.bombPotVote, created.bombPotAnte, created.bombPotEvery, created.sharedWaitlist],
+        [true, 'utg', true, 4, 0, false],
+      );
+      assert.equal((await db().templates.get(created.id))?.straddles, 'utg');
+    });
+
+    it('when a table option breaks its rules then it is 422 naming the option, and a wrong kind of value is 400', async () => {
+      const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), bombPotEvery: 10 } });
+      assert.deepEqual((expectProblem(answer, 422, 'unprocessable').errors as { field: string }[]).map((error) => error.field), ['bombPotAnte']);
+      const wrong = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), straddles: 'button' } });
+      assert.ok((expectProblem(wrong, 400, 'invalid_request').errors as { field: string }[]).some((error) => error.field === 'straddles'));
+    });
+
     it('when a no-limit template sets fixed bets then it is 422', async () => {
       const answer = await ctx.api.call('POST', '/api/admin/templates', { token: ctx.admin.token, body: { ...nlhe(), smallBet: 2, bigBet: 4 } });
 

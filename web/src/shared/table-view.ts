@@ -8,6 +8,8 @@ export type LegalView = {
   callAmount: number; minRaiseTo: number; maxRaiseTo: number;
   /** Draw games (PROTOCOL.md, "Games"): a draw is due, of at most `maxDiscards` cards. */
   draw?: boolean; maxDiscards?: number;
+  /** Table options: all in and asked whether to run the board twice (answer `runItTwice {agree}`). */
+  runItTwice?: boolean;
 };
 
 export type SeatView = {
@@ -18,6 +20,8 @@ export type SeatView = {
   shownCards: string[];
   upCards: string[];
   legal: LegalView | null;
+  /** Table options: the player straddles the hands their position allows. */
+  straddle?: boolean;
 };
 
 export type PotView = { amount: number; eligible: number[] };
@@ -32,6 +36,10 @@ export type TableView = {
   waiting: string[];
   /** Tournament tables carry their tournament's id (PROTOCOL.md, "Tournament tables"); empty for cash tables. */
   tournamentId: string;
+  /** Table options (PROTOCOL.md, "Table options"): who may straddle (`none`, `utg`, `any`), the question of running it twice (its deadline, 0 when none), a bomb pot in play. */
+  straddles?: string;
+  runItTwiceAsk?: number;
+  bombPot?: boolean;
 };
 
 export const SEAT_STATUS = {
@@ -48,6 +56,7 @@ function readLegal(legal: any): LegalView | null {
   };
   if (legal.draw !== undefined) view.draw = Boolean(legal.draw);
   if (legal.maxDiscards !== undefined) view.maxDiscards = legal.maxDiscards;
+  if (legal.runItTwice !== undefined) view.runItTwice = Boolean(legal.runItTwice);
   return view;
 }
 
@@ -59,7 +68,7 @@ export function readTable(state: any): TableView {
       seat: seat.seat, playerId: seat.playerId, name: seat.name, stack: seat.stack ?? 0, bet: seat.bet ?? 0,
       status: seat.status ?? SEAT_STATUS.active, lastAction: seat.lastAction ?? '',
       cards: list<string>(seat.cards), shownCards: list<string>(seat.shownCards), upCards: list<string>(seat.upCards),
-      legal: readLegal(seat.legal),
+      legal: readLegal(seat.legal), straddle: Boolean(seat.straddle),
     };
   });
   return {
@@ -70,6 +79,7 @@ export function readTable(state: any): TableView {
     pots: list<any>(state.pots).map((pot) => ({ amount: pot.amount ?? 0, eligible: list<number>(pot.eligible) })),
     button: state.button ?? -1, toAct: state.toAct ?? -1, actionDeadline: state.actionDeadline ?? 0,
     seats, waiting: list<string>(state.waiting), tournamentId: state.tournamentId ?? '',
+    straddles: state.options?.straddles ?? 'none', runItTwiceAsk: state.runItTwiceAsk ?? 0, bombPot: Boolean(state.bombPot),
   };
 }
 

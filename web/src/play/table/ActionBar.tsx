@@ -35,12 +35,26 @@ function DrawSelector({ seat, send }: { seat: SeatView; send: Send }) {
   );
 }
 
+/** Table options: all in and asked whether to run the rest of the board twice; no answer in time is no. */
+function RunItTwicePrompt({ send }: { send: Send }) {
+  return (
+    <div class="action-bar run-it-twice" role="group" aria-label="Run it twice?">
+      <p class="draw-help">Run the rest of the board twice? It runs twice only if everyone agrees.</p>
+      <div class="action-buttons">
+        <button type="button" class="primary" onClick={() => send('runItTwice', { agree: true })}>Run it twice</button>
+        <button type="button" onClick={() => send('runItTwice', { agree: false })}>Run it once</button>
+      </div>
+    </div>
+  );
+}
+
 export function ActionBar({ view, seat, send }: { view: TableView; seat: SeatView; send: Send }) {
   const legal = seat.legal;
   const canRaise = Boolean(legal && legal.minRaiseTo > 0 && legal.maxRaiseTo >= legal.minRaiseTo);
   const [amount, setAmount] = useState(legal?.minRaiseTo ?? 0);
   // A new decision starts at the minimum raise.
   useEffect(() => setAmount(legal?.minRaiseTo ?? 0), [view.handNumber, view.phase, legal?.minRaiseTo, legal?.maxRaiseTo]);
+  if (legal?.runItTwice) return <RunItTwicePrompt send={send} />;
   if (!hasTurn(legal)) return null;
   if (legal.draw) return <DrawSelector seat={seat} send={send} />;
 

@@ -86,6 +86,11 @@ export function SeatControls({ view, mine, playerId, balance, send, chosenSeat, 
         ? <button type="button" class="primary" onClick={() => send('sitIn')}>Sit in</button>
         : <button type="button" onClick={() => send('sitOut')}>Sit out</button>}
       <button type="button" onClick={() => setForm('topUp')}>Top up</button>
+      {view.straddles && view.straddles !== 'none' && (
+        <button type="button" aria-pressed={Boolean(mine.straddle)} onClick={() => send('straddle', { on: !mine.straddle })}>
+          {mine.straddle ? 'Straddle: on' : 'Straddle: off'}
+        </button>
+      )}
     </div>
   );
 }
