@@ -8,6 +8,10 @@ export type LegalView = {
   callAmount: number; minRaiseTo: number; maxRaiseTo: number;
   /** Draw games (PROTOCOL.md, "Games"): a draw is due, of at most `maxDiscards` cards. */
   draw?: boolean; maxDiscards?: number;
+  /** Stud: the player may post the bring-in (`act {action: "bringIn"}`). */
+  bringIn?: boolean;
+  /** All in with no betting left: the player is asked whether to run the board twice (`runItTwice {agree}`). */
+  runItTwice?: boolean;
 };
 
 export type SeatView = {
@@ -17,6 +21,10 @@ export type SeatView = {
   cards: string[];
   shownCards: string[];
   upCards: string[];
+  /** Draw games: how many cards the player drew in the last draw (public); null before any draw. */
+  drew: number | null;
+  /** Whether the player's straddle is on for the coming hands (cash tables that offer straddles). */
+  straddle: boolean;
   legal: LegalView | null;
 };
 
@@ -32,6 +40,16 @@ export type TableView = {
   waiting: string[];
   /** Tournament tables carry their tournament's id (PROTOCOL.md, "Tournament tables"); empty for cash tables. */
   tournamentId: string;
+  /** Every runout when the board runs more than once (run it twice); empty otherwise, `board` then holds the one board. */
+  boards: string[][];
+  /** Mixed games: the rotation's name or games, empty for a single game; `handsToNextGame` counts down to the change. */
+  rotation: string;
+  rotationGames: string[];
+  handsToNextGame: number;
+  /** The hand in play is a bomb pot. */
+  bombPot: boolean;
+  /** The table lets players choose to straddle (`straddle {on}`). */
+  straddleOffered: boolean;
 };
 
 export const SEAT_STATUS = {
@@ -48,7 +66,29 @@ function readLegal(legal: any): LegalView | null {
   };
   if (legal.draw !== undefined) view.draw = Boolean(legal.draw);
   if (legal.maxDiscards !== undefined) view.maxDiscards = legal.maxDiscards;
+  if (legal.bringIn !== undefined) view.bringIn = Boolean(legal.bringIn);
+  if (legal.runItTwice !== undefined) view.runItTwice = Boolean(legal.runItTwice);
   return view;
+}
+
+/** A runout as the state may carry it: a list of cards, a `{cards}` schema object, or the cards as one string (`AsKd7h`). */
+function readBoard(board: any): string[] {
+  if (typeof board === 'string') return board.replace(/[\s,]+/g, '').match(/../g) ?? [];
+  if (board && typeof board === 'object' && 'cards' in board) return list<string>(board.cards);
+  return list<string>(board);
+}
+
+/** The rotation as a name (`HORSE`) or a list of games; both read as a label and the games. */
+function readRotation(rotation: any): { label: string; games: string[] } {
+  if (!rotation) return { label: '', games: [] };
+  if (typeof rotation === 'string') return { label: rotation, games: [] };
+  if (typeof rotation === 'object' && 'name' in rotation) return { label: String(rotation.name ?? ''), games: list<string>(rotation.games ?? rotation.variants) };
+  const games = list<any>(rotation).map((game) => (typeof game === 'string' ? game : String(game?.variant ?? '')));
+  return { label: games.length > 0 ? games.join(' · ') : '', games };
+}
+
+function readDrew(drew: any): number | null {
+  return typeof drew === 'number' && drew >= 0 ? drew : null;
 }
 
 /** The decoded state as plain data (`state` is the SDK's `room.state`). */
@@ -59,9 +99,11 @@ export function readTable(state: any): TableView {
       seat: seat.seat, playerId: seat.playerId, name: seat.name, stack: seat.stack ?? 0, bet: seat.bet ?? 0,
       status: seat.status ?? SEAT_STATUS.active, lastAction: seat.lastAction ?? '',
       cards: list<string>(seat.cards), shownCards: list<string>(seat.shownCards), upCards: list<string>(seat.upCards),
+      drew: readDrew(seat.drew), straddle: Boolean(seat.straddle),
       legal: readLegal(seat.legal),
     };
   });
+  const rotation = readRotation(state.rotation);
   return {
     tableId: state.tableId ?? '', name: state.name ?? '', variant: state.variant ?? '',
     smallBlind: state.smallBlind ?? 0, bigBlind: state.bigBlind ?? 0, ante: state.ante ?? 0,
@@ -70,6 +112,9 @@ export function readTable(state: any): TableView {
     pots: list<any>(state.pots).map((pot) => ({ amount: pot.amount ?? 0, eligible: list<number>(pot.eligible) })),
     button: state.button ?? -1, toAct: state.toAct ?? -1, actionDeadline: state.actionDeadline ?? 0,
     seats, waiting: list<string>(state.waiting), tournamentId: state.tournamentId ?? '',
+    boards: list<any>(state.boards).map(readBoard).filter((board) => board.length > 0),
+    rotation: rotation.label, rotationGames: rotation.games, handsToNextGame: state.handsToNextGame ?? 0,
+    bombPot: Boolean(state.bombPot), straddleOffered: Boolean(state.straddleOffered ?? state.straddles),
   };
 }
 
@@ -84,7 +129,7 @@ export function isHandLive(view: TableView): boolean {
 
 /** Whether the legal actions offer anything: it is this seat's turn. */
 export function hasTurn(legal: LegalView | null): legal is LegalView {
-  return Boolean(legal && (legal.fold || legal.check || legal.call || legal.draw));
+  return Boolean(legal && (legal.fold || legal.check || legal.call || legal.draw || legal.bringIn || legal.runItTwice));
 }
 
 export function totalPot(view: TableView): number {

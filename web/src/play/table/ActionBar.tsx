@@ -1,6 +1,7 @@
 // The player's actions on their turn, exactly those `Seat.legal` offers:
 // fold, check, call (with the amount), bet or raise (a slider, a field and
-// presets: minimum, half pot, pot, maximum) and all in; the draw for draw games.
+// presets: minimum, half pot, pot, maximum) and all in; stud's bring-in; the
+// draw for draw games; the run-it-twice question when all in.
 import { useEffect, useState } from 'preact/hooks';
 import { Card } from '../../shared/Card.tsx';
 import { formatChips } from '../../shared/format.ts';
@@ -18,19 +19,39 @@ function potShare(view: TableView, seat: SeatView, share: number): number {
   return seat.bet + call + share * (totalPot(view) + call);
 }
 
+/** Toggles `card` in the discards, never past `most`. Choosing only: the server checks the draw. */
+export function toggleDiscard(chosen: readonly string[], card: string, most: number): string[] {
+  if (chosen.includes(card)) return chosen.filter((c) => c !== card);
+  return chosen.length < most ? [...chosen, card] : [...chosen];
+}
+
 function DrawSelector({ seat, send }: { seat: SeatView; send: Send }) {
   const [discard, setDiscard] = useState<string[]>([]);
   const most = seat.legal?.maxDiscards ?? seat.cards.length;
-  const toggle = (card: string): void => setDiscard((chosen) => chosen.includes(card) ? chosen.filter((c) => c !== card) : chosen.length < most ? [...chosen, card] : chosen);
+  const toggle = (card: string): void => setDiscard((chosen) => toggleDiscard(chosen, card, most));
+  const chosen = discard.length === 0 ? 'No card chosen: you keep your hand.' : `${discard.length} of at most ${most} to discard.`;
   return (
     <div class="action-bar draw" role="group" aria-label="Your draw">
-      <p class="draw-help">{`Choose up to ${most} cards to discard.`}</p>
+      <p class="draw-help">{`Click the cards to discard, up to ${most}.`}</p>
       <div class="draw-cards">
         {seat.cards.map((card) => <Card key={card} card={card} selected={discard.includes(card)} onToggle={() => toggle(card)} />)}
       </div>
+      <p class="draw-count" role="status">{chosen}</p>
       <button type="button" class="primary" onClick={() => send('draw', { discard })}>
-        {discard.length === 0 ? 'Stand pat' : `Draw ${discard.length}`}
+        {discard.length === 0 ? 'Stand pat' : 'Draw'}
       </button>
+    </div>
+  );
+}
+
+function RunItTwicePrompt({ send }: { send: Send }) {
+  return (
+    <div class="action-bar run-it-twice" role="group" aria-label="Run it twice?">
+      <p class="draw-help">Everyone is all in. Run the rest of the board twice, half the pot on each?</p>
+      <div class="action-buttons">
+        <button type="button" class="act primary" onClick={() => send('runItTwice', { agree: true })}>Run it twice</button>
+        <button type="button" class="act" onClick={() => send('runItTwice', { agree: false })}>Run once</button>
+      </div>
     </div>
   );
 }
@@ -42,10 +63,12 @@ export function ActionBar({ view, seat, send }: { view: TableView; seat: SeatVie
   // A new decision starts at the minimum raise.
   useEffect(() => setAmount(legal?.minRaiseTo ?? 0), [view.handNumber, view.phase, legal?.minRaiseTo, legal?.maxRaiseTo]);
   if (!hasTurn(legal)) return null;
-  if (legal.draw) return <DrawSelector seat={seat} send={send} />;
+  if (legal.runItTwice) return <RunItTwicePrompt send={send} />;
+  if (legal.draw) return <DrawSelector key={`${view.handNumber}:${view.phase}`} seat={seat} send={send} />;
 
-  const opening = view.seats.every((other) => !other || other.bet === 0);
-  const verb = opening ? 'Bet' : 'Raise to';
+  // Completing a bring-in is a raise (PROTOCOL.md, "Games").
+  const opening = !legal.bringIn && view.seats.every((other) => !other || other.bet === 0);
+  const verb = legal.bringIn ? 'Complete to' : opening ? 'Bet' : 'Raise to';
   const allInTo = seat.stack + seat.bet;
   const raiseTo = clamp(amount, legal.minRaiseTo, legal.maxRaiseTo);
   const fixed = legal.minRaiseTo === legal.maxRaiseTo;
@@ -62,6 +85,7 @@ export function ActionBar({ view, seat, send }: { view: TableView; seat: SeatVie
     <div class="action-bar" role="group" aria-label="Your action">
       <div class="action-buttons">
         {legal.fold && <button type="button" class="act fold" onClick={() => send('act', { action: 'fold' })}>Fold</button>}
+        {legal.bringIn && <button type="button" class="act bring-in" onClick={() => send('act', { action: 'bringIn' })}>Bring in</button>}
         {legal.check && <button type="button" class="act check" onClick={() => send('act', { action: 'check' })}>Check</button>}
         {legal.call && (
           <button type="button" class="act call" onClick={() => send('act', { action: 'call' })}>

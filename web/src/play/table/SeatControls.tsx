@@ -1,6 +1,7 @@
 // Taking and keeping a seat: sit (with a buy-in), the waiting list when the
 // table is full, and once seated leave, sit out / sit in and top up.
-// Tournament tables seat players themselves: none of this shows there.
+// Where the table offers it, the straddle toggle. Tournament tables seat
+// players themselves: none of this shows there.
 import { useState } from 'preact/hooks';
 import { formatChips } from '../../shared/format.ts';
 import type { SeatView, TableView } from '../../shared/table-view.ts';
@@ -81,6 +82,12 @@ export function SeatControls({ view, mine, playerId, balance, send, chosenSeat, 
   const sittingOut = mine.status === 'sittingOut';
   return (
     <div class="seat-controls" role="group" aria-label="Seat">
+      {view.straddleOffered && (
+        <label class="check straddle-toggle">
+          <input type="checkbox" checked={mine.straddle} onChange={(e) => send('straddle', { on: e.currentTarget.checked })} />
+          Straddle
+        </label>
+      )}
       <button type="button" onClick={() => send('leave')}>Leave</button>
       {sittingOut
         ? <button type="button" class="primary" onClick={() => send('sitIn')}>Sit in</button>

@@ -1,0 +1,24 @@
+// Lines the table page shows above the felt about the table itself: the
+// mixed-game rotation and its countdown. Read from the state, decided nowhere here.
+import { variantName } from './format.ts';
+import type { TableView } from './table-view.ts';
+
+/** The game after the one dealt now, when the rotation lists its games. */
+function nextGame(view: TableView): string | null {
+  const games = view.rotationGames;
+  const index = games.indexOf(view.variant);
+  if (index < 0 || games.length < 2) return null;
+  return games[(index + 1) % games.length];
+}
+
+/** `HORSE: Razz now; Seven-card Stud in 3 hands`, or '' at a single-game table. */
+export function rotationText(view: TableView): string {
+  if (!view.rotation && view.rotationGames.length === 0) return '';
+  const label = view.rotation || 'Mixed games';
+  const next = nextGame(view);
+  const hands = view.handsToNextGame;
+  let change = '';
+  if (hands === 1) change = next ? `; ${variantName(next)} after this hand` : '; the game changes after this hand';
+  else if (hands > 1) change = next ? `; ${variantName(next)} in ${hands} hands` : `; the game changes in ${hands} hands`;
+  return `${label}: ${variantName(view.variant)} now${change}`;
+}
