@@ -4,6 +4,7 @@
 // draw for draw games; the run-it-twice question when all in.
 import { useEffect, useState } from 'preact/hooks';
 import { Card } from '../../shared/Card.tsx';
+import { toggleDiscard } from '../../shared/draw-choice.ts';
 import { formatChips } from '../../shared/format.ts';
 import { hasTurn, totalPot, type SeatView, type TableView } from '../../shared/table-view.ts';
 
@@ -17,12 +18,6 @@ function clamp(amount: number, low: number, high: number): number {
 function potShare(view: TableView, seat: SeatView, share: number): number {
   const call = seat.legal?.callAmount ?? 0;
   return seat.bet + call + share * (totalPot(view) + call);
-}
-
-/** Toggles `card` in the discards, never past `most`. Choosing only: the server checks the draw. */
-export function toggleDiscard(chosen: readonly string[], card: string, most: number): string[] {
-  if (chosen.includes(card)) return chosen.filter((c) => c !== card);
-  return chosen.length < most ? [...chosen, card] : [...chosen];
 }
 
 function DrawSelector({ seat, send }: { seat: SeatView; send: Send }) {
