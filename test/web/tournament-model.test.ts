@@ -18,7 +18,7 @@ const standing = (name: string, fields: Partial<Standing> = {}): Standing => ({ 
 
 describe('web: a tournament as its pages show it', () => {
   it('when only the detail is known then the clock shows its level, the time it ends and the next level from the structure', () => {
-    const clock = clockView(detail({ levels: [{ smallBlind: 10, bigBlind: 20, seconds: 300 }, { smallBlind: 15, bigBlind: 30, seconds: 300 }, { smallBlind: 25, bigBlind: 50, ante: 5, seconds: 300 }], breakEvery: 3 }), null);
+    const clock = clockView(detail({ structure: { levels: [{ smallBlind: 10, bigBlind: 20, ante: 0, seconds: 300 }, { smallBlind: 15, bigBlind: 30, ante: 0, seconds: 300 }, { smallBlind: 25, bigBlind: 50, ante: 5, seconds: 300 }], breakEvery: 3, breakSeconds: 300 } }), null);
     assert.deepEqual(clock, { level: 2, smallBlind: 15, bigBlind: 30, ante: 0, onBreak: false, endsAt: 120_000, next: { smallBlind: 25, bigBlind: 50, ante: 5 }, levelsToBreak: 2 });
   });
 

@@ -16,7 +16,7 @@ import {
 } from './tournament-draft.ts';
 
 type AdminTournament = TournamentSummary & { templateId: string | null; createdAt: string; startedAt: string | null; finishedAt: string | null; processId: string | null };
-type AdminDetail = TournamentDetail & { processId: string | null; leaseUntil: string | null; startedAt: string | null; finishedAt: string | null; definition: { levels?: LevelDraft[]; breakEvery?: number } };
+type AdminDetail = TournamentDetail & { processId: string | null; leaseUntil: string | null; startedAt: string | null; finishedAt: string | null };
 type Results = { tournamentId: string; status: string; results: { place: number; playerId: string; name: string; entryNo: number; prize: number | null }[]; prizesPaid: number };
 
 type Command = 'start' | 'pause' | 'resume' | 'cancel';
@@ -173,7 +173,6 @@ function TournamentView({ tournamentId }: { tournamentId: string }) {
   };
 
   if (!detail) return <section class="panel">{failure ? <p class="error" role="alert">{failure}</p> : <p class="muted" role="status">Loading…</p>}</section>;
-  const withStructure = { ...detail, levels: detail.definition?.levels, breakEvery: detail.definition?.breakEvery ?? null };
   return (
     <section class="panel t-view" aria-label={`Tournament ${detail.name}`}>
       <div class="section-head">
@@ -196,7 +195,7 @@ function TournamentView({ tournamentId }: { tournamentId: string }) {
         <div><dt>Source</dt><dd>{detail.source ?? '—'}</dd></div>
       </dl>
       <div class="split">
-        <TournamentClock clock={clockView(withStructure, null)} status={detail.status} />
+        <TournamentClock clock={clockView(detail, null)} status={detail.status} />
         <Payouts prizePool={detail.prizePool} payouts={detail.payouts} />
       </div>
       <h3>Standings</h3>

@@ -25,11 +25,8 @@ export type TournamentDetail = TournamentSummary & {
   prizePool: number; payouts: { place: number; amount: number }[]; remaining: number;
   standings: Standing[]; tables: { tableId: string; seated: number | null }[];
   source?: 'actor' | 'database';
-  /** The blind structure, where the server includes it (the admin detail's `definition.levels`, or a `levels` field). */
-  levels?: StructureLevel[];
-  nextLevel?: StructureLevel | LevelInfo | null;
-  breakEvery?: number | null;
-  breakSeconds?: number | null;
+  /** The blind structure as defined (absent from older servers): the next level and the next break come from it. */
+  structure?: { levels: StructureLevel[]; breakEvery: number | null; breakSeconds: number | null };
 };
 
 /** `TournamentState`: the `tournament` room's live state. */
@@ -85,11 +82,9 @@ export function clockView(detail: TournamentDetail | null, live: TournamentRoomV
   if (!level) return null;
   const onBreak = fromRoom ? fromRoom.onBreak : Boolean(detail?.onBreak);
   const breakEndsAt = fromRoom ? fromRoom.breakEndsAt || null : detail?.breakEndsAt ?? null;
-  const structured = detail?.levels?.[level.number] ?? null;
-  const listedNext = detail?.nextLevel ?? null;
-  const next = structured ?? listedNext;
-  let levelsToBreak: number | null = null;
-  if (detail?.breakEvery && detail.breakEvery > 0) levelsToBreak = detail.breakEvery - ((level.number - 1) % detail.breakEvery);
+  const next = detail?.structure?.levels[level.number] ?? null;
+  const every = detail?.structure?.breakEvery ?? 0;
+  const levelsToBreak = every > 0 ? every - ((level.number - 1) % every) : null;
   return {
     level: level.number, smallBlind: level.smallBlind, bigBlind: level.bigBlind, ante: level.ante,
     onBreak, endsAt: onBreak ? breakEndsAt : level.endsAt,
