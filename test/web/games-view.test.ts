@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { toggleDiscard } from '../../web/src/shared/draw-choice.ts';
 import { liveFeltModel } from '../../web/src/shared/felt-model.ts';
 import { describeChange, phaseName } from '../../web/src/shared/table-events.ts';
-import { rotationText } from '../../web/src/shared/table-notes.ts';
+import { rotationText, stakesText } from '../../web/src/shared/table-notes.ts';
 import { hasTurn, readTable } from '../../web/src/shared/table-view.ts';
 import { seat, table } from './views.ts';
 
@@ -18,29 +18,40 @@ describe('web: stud, draw and the table options as the browser reads them', () =
     const view = readTable(state({
       variant: 'FR', boards: [{ cards: ['As', 'Kd', '7c', '2h', '3s'] }, { cards: ['As', 'Kd', '7c', '9h', 'Ts'] }],
       rotation: 'HORSE', handsToNextGame: 3, bombPot: true, straddleOffered: true,
-    }, [{ seat: 1, playerId: 'p1', name: 'Ann', drew: 2, straddle: true, upCards: ['Kh'], legal: { bringIn: true, runItTwice: false, draw: false } }]));
+    }, [{ seat: 1, playerId: 'p1', name: 'Ann', drew: [3, 2], straddle: true, upCards: ['Kh'], legal: { bringIn: true, bringInAmount: 5, runItTwice: false, draw: false, maxDiscards: 0 } }]));
     assert.deepEqual(view.boards, [['As', 'Kd', '7c', '2h', '3s'], ['As', 'Kd', '7c', '9h', 'Ts']]);
     assert.equal(view.rotation, 'HORSE');
     assert.equal(view.handsToNextGame, 3);
     assert.equal(view.bombPot, true);
     assert.equal(view.straddleOffered, true);
-    assert.equal(view.seats[1]?.drew, 2);
+    assert.deepEqual(view.seats[1]?.drew, [3, 2]);
+    assert.equal(view.seats[1]?.legal?.bringInAmount, 5);
     assert.equal(view.seats[1]?.straddle, true);
     assert.deepEqual(view.seats[1]?.upCards, ['Kh']);
     assert.equal(view.seats[1]?.legal?.bringIn, true);
     assert.equal(hasTurn(view.seats[1]!.legal), true, 'a bring-in due is a turn');
   });
 
-  it('when boards come as card lists or as one string each then both read as lists; a rotation of games reads as its games', () => {
+  it('when boards come as card lists or as one string each then both read as lists; a rotation of games reads as its games, named when card rooms name it', () => {
     const view = readTable(state({ boards: [['2c', '3c'], 'AsKd 7c'], rotation: ['FT', 'FO/8', 'FR'] }));
     assert.deepEqual(view.boards, [['2c', '3c'], ['As', 'Kd', '7c']]);
     assert.deepEqual(view.rotationGames, ['FT', 'FO/8', 'FR']);
+    assert.equal(view.rotation, '');
+    assert.equal(readTable(state({ rotation: ['FT', 'FO/8', 'FR', 'F7S', 'F7S/8'] })).rotation, 'HORSE');
+    assert.equal(readTable(state({ rotation: [] })).rotation, '', 'one game: no rotation');
+  });
+
+  it('when a stud or limit table is shown then its stakes read as bets, ante and bring-in; a no-limit table as blinds', () => {
+    assert.equal(stakesText(table({ variant: 'F7S', smallBlind: 0, bigBlind: 0, ante: 1, smallBet: 10, bigBet: 20, bringIn: 3 }), String), '10/20 · ante 1 · bring-in 3');
+    assert.equal(stakesText(table({ variant: 'FT', smallBlind: 5, bigBlind: 10, smallBet: 10, bigBet: 20 }), String), '5/10 · limit 10/20');
+    assert.equal(stakesText(table({ ante: 1 }), String), '1/2 · ante 1');
   });
 
   it('when a seat has not drawn (no field, or a negative count) then no draw is shown for it', () => {
-    const view = readTable(state({}, [{ seat: 0, playerId: 'a', name: 'A' }, { seat: 1, playerId: 'b', name: 'B', drew: -1 }]));
-    assert.equal(view.seats[0]?.drew, null);
-    assert.equal(view.seats[1]?.drew, null);
+    const view = readTable(state({}, [{ seat: 0, playerId: 'a', name: 'A' }, { seat: 1, playerId: 'b', name: 'B', drew: [] }]));
+    assert.deepEqual(view.seats[0]?.drew, []);
+    assert.deepEqual(view.seats[1]?.drew, []);
+    assert.equal(liveFeltModel(table({ phase: 'draw1', seats: view.seats }), { ...noScene, playerId: null }).seats[1]?.drew, null);
   });
 
   it('when a watcher looks at a stud hand then each player shows two face-down cards and their up cards face up', () => {
@@ -74,9 +85,9 @@ describe('web: stud, draw and the table options as the browser reads them', () =
 
   it('when players draw then others see the count in the log, never the cards', () => {
     const before = table({ variant: 'F2L3D', phase: 'draw1', toAct: 1, seats: [seat(0, 'Ann'), seat(1, 'Bob')] });
-    const after = table({ variant: 'F2L3D', phase: 'draw1', toAct: 0, seats: [seat(0, 'Ann'), seat(1, 'Bob', { lastAction: 'draw 3', drew: 3 })] });
+    const after = table({ variant: 'F2L3D', phase: 'draw1', toAct: 0, seats: [seat(0, 'Ann'), seat(1, 'Bob', { lastAction: 'draw 3', drew: [3] })] });
     assert.deepEqual(describeChange(before, after).lines, [{ kind: 'action', text: 'Bob draws 3' }]);
-    const pat = table({ variant: 'F2L3D', phase: 'draw1', toAct: -1, seats: [seat(0, 'Ann', { lastAction: 'draw 0', drew: 0 }), seat(1, 'Bob')] });
+    const pat = table({ variant: 'F2L3D', phase: 'draw1', toAct: -1, seats: [seat(0, 'Ann', { lastAction: 'draw 0', drew: [0] }), seat(1, 'Bob')] });
     assert.deepEqual(describeChange(after, pat).lines, [{ kind: 'action', text: 'Ann stands pat' }]);
     assert.equal(liveFeltModel(after, { ...noScene, playerId: null }).seats[1]?.drew, 3);
   });

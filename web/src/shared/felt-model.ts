@@ -44,7 +44,7 @@ export function liveFeltModel(view: TableView, options: LiveFeltOptions): FeltMo
     cards: seatCards(view, seat, seat.seat === mySeat, options.contenders.has(seat.seat)),
     shown: seat.shownCards.length > 0 || seat.upCards.length > 0,
     isMe: seat.seat === mySeat, won: isHandOver(view) ? (won.get(seat.seat) ?? 0) : 0,
-    drew: view.phase === 'waiting' ? null : seat.drew, upCards: seat.upCards,
+    drew: view.phase === 'waiting' ? null : (seat.drew.at(-1) ?? null), upCards: seat.upCards,
   });
   const seated = view.seats.filter(Boolean).length;
   let caption = '';

@@ -22,3 +22,11 @@ export function rotationText(view: TableView): string {
   else if (hands > 1) change = next ? `; ${variantName(next)} in ${hands} hands` : `; the game changes in ${hands} hands`;
   return `${label}: ${variantName(view.variant)} now${change}`;
 }
+
+/** The stakes as players name them: blinds, a limit game's bets, stud's ante and bring-in. */
+export function stakesText(view: TableView, chips: (n: number) => string): string {
+  const ante = view.ante ? ` · ante ${chips(view.ante)}` : '';
+  if (view.bringIn > 0) return `${chips(view.smallBet)}/${chips(view.bigBet)}${ante} · bring-in ${chips(view.bringIn)}`;
+  const limit = view.smallBet > 0 ? ` · limit ${chips(view.smallBet)}/${chips(view.bigBet)}` : '';
+  return `${chips(view.smallBlind)}/${chips(view.bigBlind)}${limit}${ante}`;
+}

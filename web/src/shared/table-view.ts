@@ -8,8 +8,8 @@ export type LegalView = {
   callAmount: number; minRaiseTo: number; maxRaiseTo: number;
   /** Draw games (PROTOCOL.md, "Games"): a draw is due, of at most `maxDiscards` cards. */
   draw?: boolean; maxDiscards?: number;
-  /** Stud: the player may post the bring-in (`act {action: "bringIn"}`). */
-  bringIn?: boolean;
+  /** Stud: the player may post the bring-in (`act {action: "bringIn"}`) of `bringInAmount`, or complete it (`raise`). */
+  bringIn?: boolean; bringInAmount?: number;
   /** All in with no betting left: the player is asked whether to run the board twice (`runItTwice {agree}`). */
   runItTwice?: boolean;
 };
@@ -21,8 +21,8 @@ export type SeatView = {
   cards: string[];
   shownCards: string[];
   upCards: string[];
-  /** Draw games: how many cards the player drew in the last draw (public); null before any draw. */
-  drew: number | null;
+  /** Draw games: how many cards the player drew at each draw of this hand (0: stood pat), public; never which. */
+  drew: number[];
   /** Whether the player's straddle is on for the coming hands (cash tables that offer straddles). */
   straddle: boolean;
   legal: LegalView | null;
@@ -33,6 +33,8 @@ export type PotView = { amount: number; eligible: number[] };
 export type TableView = {
   tableId: string; name: string; variant: string;
   smallBlind: number; bigBlind: number; ante: number; minBuyIn: number; maxBuyIn: number; maxSeats: number;
+  /** Fixed limit: the game's small and big bet; stud: its bring-in (0 where none). */
+  smallBet: number; bigBet: number; bringIn: number;
   handNumber: number; phase: string; board: string[]; pots: PotView[];
   button: number; toAct: number; actionDeadline: number;
   /** By seat index; empty seats are undefined. */
@@ -67,6 +69,7 @@ function readLegal(legal: any): LegalView | null {
   if (legal.draw !== undefined) view.draw = Boolean(legal.draw);
   if (legal.maxDiscards !== undefined) view.maxDiscards = legal.maxDiscards;
   if (legal.bringIn !== undefined) view.bringIn = Boolean(legal.bringIn);
+  if (legal.bringInAmount !== undefined) view.bringInAmount = legal.bringInAmount;
   if (legal.runItTwice !== undefined) view.runItTwice = Boolean(legal.runItTwice);
   return view;
 }
@@ -83,12 +86,25 @@ function readRotation(rotation: any): { label: string; games: string[] } {
   if (!rotation) return { label: '', games: [] };
   if (typeof rotation === 'string') return { label: rotation, games: [] };
   if (typeof rotation === 'object' && 'name' in rotation) return { label: String(rotation.name ?? ''), games: list<string>(rotation.games ?? rotation.variants) };
-  const games = list<any>(rotation).map((game) => (typeof game === 'string' ? game : String(game?.variant ?? '')));
-  return { label: games.length > 0 ? games.join(' · ') : '', games };
+  const games = list<any>(rotation).map((game) => (typeof game === 'string' ? game : String(game?.variant ?? ''))).filter(Boolean);
+  return { label: rotationName(games), games };
 }
 
-function readDrew(drew: any): number | null {
-  return typeof drew === 'number' && drew >= 0 ? drew : null;
+/** Rotations card rooms name (the wire sends the games only). */
+const NAMED_ROTATIONS: [string, string[]][] = [
+  ['HORSE', ['FT', 'FO/8', 'FR', 'F7S', 'F7S/8']],
+  ['HOSE', ['FT', 'FO/8', 'F7S', 'F7S/8']],
+];
+
+function rotationName(games: string[]): string {
+  const named = NAMED_ROTATIONS.find(([, list]) => list.length === games.length && list.every((code, i) => code === games[i]));
+  return named ? named[0] : '';
+}
+
+/** The draw counts: a list (one per draw), or a single count from an older shape; negative counts mean none. */
+function readDrew(drew: any): number[] {
+  if (typeof drew === 'number') return drew >= 0 ? [drew] : [];
+  return list<number>(drew).filter((count) => typeof count === 'number' && count >= 0);
 }
 
 /** The decoded state as plain data (`state` is the SDK's `room.state`). */
@@ -108,6 +124,7 @@ export function readTable(state: any): TableView {
     tableId: state.tableId ?? '', name: state.name ?? '', variant: state.variant ?? '',
     smallBlind: state.smallBlind ?? 0, bigBlind: state.bigBlind ?? 0, ante: state.ante ?? 0,
     minBuyIn: state.minBuyIn ?? 0, maxBuyIn: state.maxBuyIn ?? 0, maxSeats: state.maxSeats ?? 0,
+    smallBet: state.smallBet ?? 0, bigBet: state.bigBet ?? 0, bringIn: state.bringIn ?? 0,
     handNumber: state.handNumber ?? 0, phase: state.phase ?? 'waiting', board: list<string>(state.board),
     pots: list<any>(state.pots).map((pot) => ({ amount: pot.amount ?? 0, eligible: list<number>(pot.eligible) })),
     button: state.button ?? -1, toAct: state.toAct ?? -1, actionDeadline: state.actionDeadline ?? 0,

@@ -78,6 +78,9 @@ export function ActionBar({ view, seat, send }: { view: TableView; seat: SeatVie
 
   return (
     <div class="action-bar" role="group" aria-label="Your action">
+      {legal.bringIn && (
+        <p class="draw-help">{`The bring-in is yours: bring it in${legal.bringInAmount ? ` for ${formatChips(legal.bringInAmount)}` : ''}${canRaise ? `, or complete to ${formatChips(legal.minRaiseTo)}` : ''}.`}</p>
+      )}
       <div class="action-buttons">
         {legal.fold && <button type="button" class="act fold" onClick={() => send('act', { action: 'fold' })}>Fold</button>}
         {legal.bringIn && <button type="button" class="act bring-in" onClick={() => send('act', { action: 'bringIn' })}>Bring in</button>}

@@ -10,7 +10,7 @@ import { useTableScene } from '../../shared/use-table-scene.ts';
 import { pure } from '../../shared/pure.ts';
 import type { LogEntry } from '../../shared/scene.ts';
 import { refreshMe, sdk, sessions, wallet } from '../state.ts';
-import { rotationText } from '../../shared/table-notes.ts';
+import { rotationText, stakesText } from '../../shared/table-notes.ts';
 import { phaseName } from '../../shared/table-events.ts';
 import { blindsText, clockView, formatCountdown } from '../../shared/tournament-model.ts';
 import { useNow } from '../../shared/TournamentParts.tsx';
@@ -89,7 +89,7 @@ export function TablePage({ tableId }: { tableId: string }) {
       <header class="table-head">
         <div>
           <h1>{view?.name ?? 'Table'}</h1>
-          {view && <p class="table-sub">{`${variantName(view.variant)} · ${formatChips(view.smallBlind)}/${formatChips(view.bigBlind)}${view.ante ? ` · ante ${formatChips(view.ante)}` : ''} · hand #${view.handNumber}${view.phase !== 'waiting' ? ` · ${phaseName(view.phase)}` : ''}`}</p>}
+          {view && <p class="table-sub">{`${variantName(view.variant)} · ${stakesText(view, formatChips)} · hand #${view.handNumber}${view.phase !== 'waiting' ? ` · ${phaseName(view.phase)}` : ''}`}</p>}
         </div>
         <div class="table-head-side">
           {status !== 'live' && <span class={`connection ${status}`} role="status">{STATUS_TEXT[status]}</span>}
