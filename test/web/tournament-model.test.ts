@@ -19,7 +19,7 @@ const standing = (name: string, fields: Partial<Standing> = {}): Standing => ({ 
 describe('web: a tournament as its pages show it', () => {
   it('when only the detail is known then the clock shows its level, the time it ends and the next level from the structure', () => {
     const clock = clockView(detail({ structure: { levels: [{ smallBlind: 10, bigBlind: 20, ante: 0, seconds: 300 }, { smallBlind: 15, bigBlind: 30, ante: 0, seconds: 300 }, { smallBlind: 25, bigBlind: 50, ante: 5, seconds: 300 }], breakEvery: 3, breakSeconds: 300 } }), null);
-    assert.deepEqual(clock, { level: 2, smallBlind: 15, bigBlind: 30, ante: 0, onBreak: false, endsAt: 120_000, next: { smallBlind: 25, bigBlind: 50, ante: 5 }, levelsToBreak: 2 });
+    assert.deepEqual(clock, { level: 2, smallBlind: 15, bigBlind: 30, ante: 0, onBreak: false, paused: false, endsAt: 120_000, next: { smallBlind: 25, bigBlind: 50, ante: 5 }, levelsToBreak: 2 });
   });
 
   it('when the tournament room is joined then its live level wins over the detail read earlier, and a break counts down to its end', () => {
@@ -30,6 +30,9 @@ describe('web: a tournament as its pages show it', () => {
     assert.equal(clock?.onBreak, true);
     assert.equal(clock?.endsAt, 200_000);
     assert.equal(clock?.next, null, 'no structure, no next level');
+    const before = readTournamentState({ tournamentId: 't1', level: 1, status: 'registering' });
+    assert.equal(clockView(detail({ status: 'registering' }), before)?.bigBlind, 30, 'a room without blinds yet leaves the detail\'s level');
+    assert.equal(clockView(detail(), readTournamentState({ level: 2, smallBlind: 15, bigBlind: 30, paused: true }))?.paused, true);
   });
 
   it('when no level is in play then there is no clock; before the start the first level shows without a countdown', () => {
@@ -70,7 +73,7 @@ describe('web: a tournament as its pages show it', () => {
   it('when the room\'s state is partial (schema numbers start undefined) then it reads with zeros and false', () => {
     assert.deepEqual(readTournamentState({ tournamentId: 't1', name: 'X' }), {
       tournamentId: 't1', name: 'X', status: '', level: 0, smallBlind: 0, bigBlind: 0, ante: 0, levelEndsAt: 0,
-      onBreak: false, breakEndsAt: 0, entrants: 0, remaining: 0, prizePool: 0,
+      onBreak: false, breakEndsAt: 0, entrants: 0, remaining: 0, prizePool: 0, paused: false,
     });
   });
 });

@@ -16,7 +16,7 @@ export function useNow(ms = 1_000): number {
   return now;
 }
 
-export function TournamentClock({ clock, status, paused }: { clock: ClockView | null; status: string; paused?: boolean }) {
+export function TournamentClock({ clock, status }: { clock: ClockView | null; status: string }) {
   const now = useNow();
   if (!clock) return <section class="t-clock panel" aria-label="Clock"><p class="muted">{status === 'finished' || status === 'cancelled' ? 'No level is in play.' : 'The clock starts with the tournament.'}</p></section>;
   const left = clock.endsAt ? formatCountdown(clock.endsAt - now) : null;
@@ -26,10 +26,11 @@ export function TournamentClock({ clock, status, paused }: { clock: ClockView | 
         <span class="t-level-number">{clock.onBreak ? 'Break' : `Level ${clock.level}`}</span>
         <span class="t-blinds" aria-label="Blinds">{blindsText(clock, formatChips)}</span>
       </div>
-      {left !== null && (
+      {left !== null && !clock.paused && (
         <div class="t-countdown" role="timer" aria-label={clock.onBreak ? `Break ends in ${left}` : `Level ends in ${left}`}>{left}</div>
       )}
-      {left === null && status === 'running' && <div class="t-countdown muted">{paused ? 'Paused' : '—'}</div>}
+      {clock.paused && <div class="t-countdown muted" role="status">Paused</div>}
+      {left === null && !clock.paused && status === 'running' && <div class="t-countdown muted">—</div>}
       <dl class="t-next">
         {clock.next && <><dt>Next level</dt><dd>{blindsText(clock.next, formatChips)}</dd></>}
         {clock.levelsToBreak !== null && <><dt>Next break</dt><dd>{clock.levelsToBreak === 1 ? 'After this level' : `In ${clock.levelsToBreak} levels`}</dd></>}

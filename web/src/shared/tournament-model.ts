@@ -34,6 +34,8 @@ export type TournamentRoomView = {
   tournamentId: string; name: string; status: string; level: number;
   smallBlind: number; bigBlind: number; ante: number; levelEndsAt: number;
   onBreak: boolean; breakEndsAt: number; entrants: number; remaining: number; prizePool: number;
+  /** Felt's addition: the clock is stopped by an operator. */
+  paused: boolean;
 };
 
 /** The room's state (the SDK's `room.state`) as plain data. */
@@ -43,6 +45,7 @@ export function readTournamentState(state: any): TournamentRoomView {
     smallBlind: state?.smallBlind ?? 0, bigBlind: state?.bigBlind ?? 0, ante: state?.ante ?? 0, levelEndsAt: state?.levelEndsAt ?? 0,
     onBreak: Boolean(state?.onBreak), breakEndsAt: state?.breakEndsAt ?? 0,
     entrants: state?.entrants ?? 0, remaining: state?.remaining ?? 0, prizePool: state?.prizePool ?? 0,
+    paused: Boolean(state?.paused),
   };
 }
 
@@ -67,6 +70,7 @@ export function blindsText(level: { smallBlind: number; bigBlind: number; ante?:
 export type ClockView = {
   level: number; smallBlind: number; bigBlind: number; ante: number;
   onBreak: boolean;
+  paused: boolean;
   /** Epoch ms the level or the break ends; null when it does not run (before the start, paused, the last level). */
   endsAt: number | null;
   next: { smallBlind: number; bigBlind: number; ante: number } | null;
@@ -75,7 +79,8 @@ export type ClockView = {
 };
 
 export function clockView(detail: TournamentDetail | null, live: TournamentRoomView | null): ClockView | null {
-  const fromRoom = live && live.level > 0 ? live : null;
+  // The room's level once it has blinds (before the start it may carry none yet).
+  const fromRoom = live && live.level > 0 && live.bigBlind > 0 ? live : null;
   const level = fromRoom
     ? { number: fromRoom.level, smallBlind: fromRoom.smallBlind, bigBlind: fromRoom.bigBlind, ante: fromRoom.ante, endsAt: fromRoom.levelEndsAt || null }
     : detail?.level ?? null;
@@ -87,7 +92,7 @@ export function clockView(detail: TournamentDetail | null, live: TournamentRoomV
   const levelsToBreak = every > 0 ? every - ((level.number - 1) % every) : null;
   return {
     level: level.number, smallBlind: level.smallBlind, bigBlind: level.bigBlind, ante: level.ante,
-    onBreak, endsAt: onBreak ? breakEndsAt : level.endsAt,
+    onBreak, paused: Boolean(live?.paused), endsAt: onBreak ? breakEndsAt : level.endsAt,
     next: next ? { smallBlind: next.smallBlind, bigBlind: next.bigBlind, ante: next.ante ?? 0 } : null,
     levelsToBreak,
   };

@@ -46,7 +46,17 @@ export type SeatControlsProps = {
 
 export function SeatControls({ view, mine, playerId, balance, send, chosenSeat, onChooseSeat }: SeatControlsProps) {
   const [form, setForm] = useState<'none' | 'topUp'>('none');
-  if (view.tournamentId) return <p class="muted table-note">Tournament table: the tournament seats and moves its players.</p>;
+  if (view.tournamentId) {
+    // The tournament seats, moves and pays; a player may only be away (still dealt in, folded on the clock) or back.
+    return (
+      <div class="seat-controls" role="group" aria-label="Seat">
+        {mine && (mine.status === 'sittingOut'
+          ? <button type="button" class="primary" onClick={() => send('sitIn')}>Sit in</button>
+          : <button type="button" onClick={() => send('sitOut')}>Sit out</button>)}
+        <span class="muted table-note">Tournament table: the tournament seats and moves its players.</span>
+      </div>
+    );
+  }
 
   if (!mine) {
     const free = view.seats.filter((seat) => !seat).length;

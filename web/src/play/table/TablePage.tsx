@@ -46,7 +46,8 @@ function TournamentBar({ tournamentId }: { tournamentId: string }) {
     <div class="t-bar" role="region" aria-label="Tournament">
       <span class="t-bar-name">{live?.name || 'Tournament'}</span>
       {clock && <span class="t-bar-level">{clock.onBreak ? 'On a break' : `Level ${clock.level} · ${blindsText(clock, formatChips)}`}</span>}
-      {clock?.endsAt && <span class="t-bar-clock" role="timer" aria-label={`${clock.onBreak ? 'Break' : 'Level'} ends in ${formatCountdown(clock.endsAt - now)}`}>{formatCountdown(clock.endsAt - now)}</span>}
+      {clock?.paused && <span class="t-bar-clock" role="status">Paused</span>}
+      {clock?.endsAt && !clock.paused && <span class="t-bar-clock" role="timer" aria-label={`${clock.onBreak ? 'Break' : 'Level'} ends in ${formatCountdown(clock.endsAt - now)}`}>{formatCountdown(clock.endsAt - now)}</span>}
       {live && <span class="t-bar-field">{`${live.remaining} of ${live.entrants} left`}</span>}
       <Link href={`/tournament/${encodeURIComponent(tournamentId)}`}>Standings</Link>
       {followed && <TournamentResult followed={followed} />}

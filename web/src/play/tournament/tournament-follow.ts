@@ -52,7 +52,9 @@ export class TournamentFollow {
   private async join(): Promise<void> {
     if (this.stopped) return;
     try {
-      const room = await sdk().joinById(this.tournamentId, { token: token() ?? '' });
+      // Signed in, the player's token tells the room who they are (their seat); without one, a watcher.
+      const signedIn = token();
+      const room = await sdk().joinById(this.tournamentId, signedIn ? { token: signedIn } : {});
       if (this.stopped) {
         void room.leave(true).catch(() => undefined);
         return;
