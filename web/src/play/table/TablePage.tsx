@@ -41,7 +41,8 @@ function TournamentBar({ tournamentId }: { tournamentId: string }) {
   const followed = useFollow(tournamentId);
   const now = useNow();
   const live = followed?.state.value ?? null;
-  const clock = clockView(null, live);
+  const over = live?.status === 'finished' || live?.status === 'cancelled';
+  const clock = over ? null : clockView(null, live);
   return (
     <div class="t-bar" role="region" aria-label="Tournament">
       <span class="t-bar-name">{live?.name || 'Tournament'}</span>
@@ -97,7 +98,9 @@ export function TablePage({ tableId }: { tableId: string }) {
           <Link href="/" class="button quiet">Lobby</Link>
         </div>
       </header>
-      {connection.problem.value && status !== 'live' && <p class="warning" role="alert">{connection.problem.value}</p>}
+      {connection.problem.value && status !== 'live' && (
+        <p class="warning" role="alert">{view?.tournamentId && status === 'closed' ? 'This tournament table has closed.' : connection.problem.value}</p>
+      )}
       {view?.tournamentId && <TournamentBar tournamentId={view.tournamentId} />}
       {view && rotationText(view) && <p class="rotation-banner" role="status" aria-label="Rotation">{rotationText(view)}</p>}
       {view && model ? (

@@ -10,7 +10,7 @@ import type { Room } from '@colyseus/sdk';
 import { signal } from '@preact/signals';
 import { navigate, currentPath } from '../../shared/router.tsx';
 import { readTournamentState, type Standing, type TournamentRoomView } from '../../shared/tournament-model.ts';
-import { sdk, token } from '../state.ts';
+import { refreshMe, sdk, token } from '../state.ts';
 
 export type FollowStatus = 'connecting' | 'live' | 'absent' | 'closed';
 
@@ -87,9 +87,12 @@ export class TournamentFollow {
     room.onMessage('eliminated', (result: { place: number; prize: number }) => {
       this.eliminated.value = result;
       this.seat.value = null;
+      // A prize is in the wallet now.
+      if (result.prize > 0) void refreshMe();
     });
     room.onMessage('finished', (message: { standings: Standing[] }) => {
       this.finished.value = message.standings ?? [];
+      void refreshMe();
     });
     // Messages the page has no use for are ignored rather than logged as unhandled.
     room.onMessage('*', () => undefined);
