@@ -103,12 +103,15 @@ describe('web: stud, draw and the table options as the browser reads them', () =
   });
 
   it('when a mixed-game table deals then the banner names the rotation, the game now and when the next comes', () => {
+    const horse = ['FT', 'FO/8', 'FR', 'F7S', 'F7S/8'];
     assert.equal(rotationText(table()), '', 'a single-game table has no banner');
-    assert.equal(rotationText(table({ variant: 'FR', rotation: 'HORSE', rotationGames: ['FT', 'FO/8', 'FR', 'F7S', 'F7S/8'], handsToNextGame: 3 })),
-      'HORSE: Razz now; Seven-card Stud in 3 hands');
-    assert.equal(rotationText(table({ variant: 'F7S/8', rotation: 'HORSE', rotationGames: ['FT', 'FO/8', 'FR', 'F7S', 'F7S/8'], handsToNextGame: 1 })),
-      "HORSE: Stud Hi-Lo now; Limit Hold'em after this hand");
-    assert.equal(rotationText(table({ variant: 'NT', rotation: '8-game', handsToNextGame: 5 })), "8-game: No-limit Hold'em now; the game changes in 5 hands");
+    assert.equal(rotationText(table({ variant: 'FR', rotation: 'HORSE', rotationGames: horse, handsToNextGame: 3 })),
+      'HORSE: Razz now; Seven-card Stud after 3 more hands');
+    assert.equal(rotationText(table({ variant: 'FR', rotation: 'HORSE', rotationGames: horse, handsToNextGame: 1 })),
+      'HORSE: Razz now; Seven-card Stud after 1 more hand');
+    assert.equal(rotationText(table({ variant: 'F7S/8', rotation: 'HORSE', rotationGames: horse, handsToNextGame: 0 })),
+      "HORSE: Stud Hi-Lo now; Limit Hold'em from the next hand");
+    assert.equal(rotationText(table({ variant: 'NT', rotationGames: ['NT', 'PO'], handsToNextGame: 5 })), "Mixed games: No-limit Hold'em now; Pot-limit Omaha after 5 more hands");
   });
 
   it('when cards are chosen to discard then no more than the most allowed are chosen, and a second click puts one back', () => {

@@ -97,7 +97,8 @@ const SeatBox = pure(({ seat, data, point, acting, clock, onEmpty }: SeatProps) 
   }
   const classes = ['seat', data.status, acting ? 'acting' : '', data.isMe ? 'me' : '', data.won > 0 ? 'winner' : ''].filter(Boolean).join(' ');
   const badge = STATUS_LABEL[data.status] ?? (data.lastAction ? actionLabel(data.lastAction) : '');
-  const drew = drawLabel(data.drew);
+  // Right after a draw the badge says it already; later in the street (a bet after it) the count stays in sight.
+  const drew = /^draw \d+$/.test(data.lastAction) ? '' : drawLabel(data.drew);
   return (
     <section class={classes} style={at(point)} aria-label={`Seat ${seat + 1}: ${data.name}${data.isMe ? ' (you)' : ''}`} data-seat={seat}>
       {data.cards.length > 0 && <Cards cards={data.cards} shown={data.shown} upCards={data.upCards} label={data.isMe ? 'Your cards' : `${data.name}'s cards`} />}

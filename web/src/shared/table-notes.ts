@@ -11,15 +11,18 @@ function nextGame(view: TableView): string | null {
   return games[(index + 1) % games.length];
 }
 
-/** `HORSE: Razz now; Seven-card Stud in 3 hands`, or '' at a single-game table. */
+/**
+ * `HORSE: Razz now; Seven-card Stud after 3 more hands`, or '' at a
+ * single-game table. `handsToNextGame` counts the current game's hands still
+ * to be dealt after the one in play (0: the next hand is the next game).
+ */
 export function rotationText(view: TableView): string {
   if (!view.rotation && view.rotationGames.length === 0) return '';
   const label = view.rotation || 'Mixed games';
   const next = nextGame(view);
   const hands = view.handsToNextGame;
-  let change = '';
-  if (hands === 1) change = next ? `; ${variantName(next)} after this hand` : '; the game changes after this hand';
-  else if (hands > 1) change = next ? `; ${variantName(next)} in ${hands} hands` : `; the game changes in ${hands} hands`;
+  const game = next ? variantName(next) : 'the next game';
+  const change = hands === 0 ? `; ${game} from the next hand` : `; ${game} after ${hands} more hand${hands === 1 ? '' : 's'}`;
   return `${label}: ${variantName(view.variant)} now${change}`;
 }
 
