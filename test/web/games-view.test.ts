@@ -17,13 +17,20 @@ describe('web: stud, draw and the table options as the browser reads them', () =
   it('when the state carries the games\' fields then readTable keeps them: two boards, the rotation, bomb pot, draws and the new legal actions', () => {
     const view = readTable(state({
       variant: 'FR', boards: [{ cards: ['As', 'Kd', '7c', '2h', '3s'] }, { cards: ['As', 'Kd', '7c', '9h', 'Ts'] }],
-      rotation: 'HORSE', handsToNextGame: 3, bombPot: true, straddleOffered: true,
+      rotation: 'HORSE', handsToNextGame: 3, bombPot: true, runItTwiceAsk: 9_000, bombPotVotes: 2,
+      options: { straddles: 'utg', bombPotVote: true, runItTwice: true },
     }, [{ seat: 1, playerId: 'p1', name: 'Ann', drew: [3, 2], straddle: true, upCards: ['Kh'], legal: { bringIn: true, bringInAmount: 5, runItTwice: false, draw: false, maxDiscards: 0 } }]));
     assert.deepEqual(view.boards, [['As', 'Kd', '7c', '2h', '3s'], ['As', 'Kd', '7c', '9h', 'Ts']]);
     assert.equal(view.rotation, 'HORSE');
     assert.equal(view.handsToNextGame, 3);
     assert.equal(view.bombPot, true);
     assert.equal(view.straddleOffered, true);
+    assert.equal(view.straddles, 'utg');
+    assert.equal(view.runItTwiceAsk, 9_000);
+    assert.equal(view.bombPotVote, true);
+    assert.equal(view.bombPotVotes, 2);
+    assert.equal(readTable(state({ options: { straddles: 'none' } })).straddleOffered, false);
+    assert.equal(readTable(state({})).straddleOffered, false, 'no options: no straddle');
     assert.deepEqual(view.seats[1]?.drew, [3, 2]);
     assert.equal(view.seats[1]?.legal?.bringInAmount, 5);
     assert.equal(view.seats[1]?.straddle, true);

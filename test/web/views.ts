@@ -16,6 +16,7 @@ export function table(overrides: Partial<TableView> & { seats?: (SeatView | unde
     smallBet: 0, bigBet: 0, bringIn: 0, handNumber: 1, phase: 'preflop', board: [], pots: [{ amount: 3, eligible: seats.filter(Boolean).map((s) => (s as SeatView).seat) }],
     button: 0, toAct: 0, actionDeadline: 0, waiting: [], tournamentId: '',
     boards: [], rotation: '', rotationGames: [], handsToNextGame: 0, bombPot: false, straddleOffered: false,
+    straddles: 'none', runItTwiceAsk: 0, bombPotVote: false, bombPotVotes: 0,
     ...overrides,
     seats: Array.from({ length: overrides.maxSeats ?? 6 }, (_, i) => seats[i]),
   };

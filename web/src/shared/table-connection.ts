@@ -18,7 +18,7 @@ const MAX_ATTEMPTS = 12;
 
 export type TableHandlers = {
   onError?: (error: RoomError) => void;
-  onSeatOffered?: (offer: { seat: number; expiresAt: number }) => void;
+  onSeatOffered?: (offer: { tableId?: string; seat: number; expiresAt: number }) => void;
   /** A tournament moved the player to another table (PROTOCOL.md, "Tournament tables"). */
   onMoved?: (move: { tableId: string; seat: number }) => void;
 };
@@ -90,7 +90,7 @@ export class TableConnection {
       this.view.value = readTable(state);
     });
     room.onMessage('error', (error: RoomError) => this.handlers.onError?.(error));
-    room.onMessage('seatOffered', (offer: { seat: number; expiresAt: number }) => this.handlers.onSeatOffered?.(offer));
+    room.onMessage('seatOffered', (offer: { tableId?: string; seat: number; expiresAt: number }) => this.handlers.onSeatOffered?.(offer));
     room.onMessage('moved', (move: { tableId: string; seat: number }) => this.handlers.onMoved?.(move));
     room.onDrop(() => {
       this.status.value = 'reconnecting';

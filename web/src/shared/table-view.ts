@@ -50,8 +50,15 @@ export type TableView = {
   handsToNextGame: number;
   /** The hand in play is a bomb pot. */
   bombPot: boolean;
-  /** The table lets players choose to straddle (`straddle {on}`). */
+  /** The table lets players choose to straddle (`straddle {on}`): its options' `straddles` is not `none`. */
   straddleOffered: boolean;
+  /** Who may straddle (`none`, `utg`, `any` …, from `TableState.options`). */
+  straddles: string;
+  /** Epoch ms until which the players all in are asked whether to run it twice; 0 when nobody is asked. */
+  runItTwiceAsk: number;
+  /** Players may vote for the next hand to be a bomb pot (`bombPot {vote}`); the votes so far. */
+  bombPotVote: boolean;
+  bombPotVotes: number;
 };
 
 export const SEAT_STATUS = {
@@ -120,6 +127,7 @@ export function readTable(state: any): TableView {
     };
   });
   const rotation = readRotation(state.rotation);
+  const straddles: string = state.options?.straddles || 'none';
   return {
     tableId: state.tableId ?? '', name: state.name ?? '', variant: state.variant ?? '',
     smallBlind: state.smallBlind ?? 0, bigBlind: state.bigBlind ?? 0, ante: state.ante ?? 0,
@@ -131,7 +139,8 @@ export function readTable(state: any): TableView {
     seats, waiting: list<string>(state.waiting), tournamentId: state.tournamentId ?? '',
     boards: list<any>(state.boards).map(readBoard).filter((board) => board.length > 0),
     rotation: rotation.label, rotationGames: rotation.games, handsToNextGame: state.handsToNextGame ?? 0,
-    bombPot: Boolean(state.bombPot), straddleOffered: Boolean(state.straddleOffered ?? state.straddles),
+    bombPot: Boolean(state.bombPot), straddles, straddleOffered: straddles !== 'none',
+    runItTwiceAsk: state.runItTwiceAsk ?? 0, bombPotVote: Boolean(state.options?.bombPotVote), bombPotVotes: state.bombPotVotes ?? 0,
   };
 }
 

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Card } from '../../shared/Card.tsx';
 import { toggleDiscard } from '../../shared/draw-choice.ts';
-import { formatChips } from '../../shared/format.ts';
+import { formatChips, secondsLeft } from '../../shared/format.ts';
 import { hasTurn, totalPot, type SeatView, type TableView } from '../../shared/table-view.ts';
 
 type Send = (type: string, payload?: unknown) => void;
@@ -39,10 +39,18 @@ function DrawSelector({ seat, send }: { seat: SeatView; send: Send }) {
   );
 }
 
-function RunItTwicePrompt({ send }: { send: Send }) {
+/** All in with no betting left and asked whether to run the board twice; no answer in time is no. */
+function RunItTwicePrompt({ send, until }: { send: Send; until: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!until) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [until]);
+  const seconds = until ? secondsLeft(until, now) : 0;
   return (
     <div class="action-bar run-it-twice" role="group" aria-label="Run it twice?">
-      <p class="draw-help">Everyone is all in. Run the rest of the board twice, half the pot on each?</p>
+      <p class="draw-help">{`Everyone is all in. Run the rest of the board twice, half the pot on each? It runs twice only if everyone agrees${seconds > 0 ? ` (${seconds}s to answer)` : ''}.`}</p>
       <div class="action-buttons">
         <button type="button" class="act primary" onClick={() => send('runItTwice', { agree: true })}>Run it twice</button>
         <button type="button" class="act" onClick={() => send('runItTwice', { agree: false })}>Run once</button>
@@ -58,7 +66,7 @@ export function ActionBar({ view, seat, send }: { view: TableView; seat: SeatVie
   // A new decision starts at the minimum raise.
   useEffect(() => setAmount(legal?.minRaiseTo ?? 0), [view.handNumber, view.phase, legal?.minRaiseTo, legal?.maxRaiseTo]);
   if (!hasTurn(legal)) return null;
-  if (legal.runItTwice) return <RunItTwicePrompt send={send} />;
+  if (legal.runItTwice) return <RunItTwicePrompt send={send} until={view.runItTwiceAsk} />;
   if (legal.draw) return <DrawSelector key={`${view.handNumber}:${view.phase}`} seat={seat} send={send} />;
 
   // Completing a bring-in is a raise (PROTOCOL.md, "Games").

@@ -33,6 +33,25 @@ function AmountForm({ title, label, min, max, initial, submit, submitLabel, onCa
   );
 }
 
+/** A vote for the next hand to be a bomb pot, where the table puts it to the vote; the state counts the votes, not whose. */
+function BombPotVote({ view, send }: { view: TableView; send: Send }) {
+  const [voted, setVoted] = useState<number | null>(null);
+  // A vote is for the next hand: one hand later it is spent.
+  const standing = voted === view.handNumber;
+  const vote = (on: boolean): void => {
+    send('bombPot', { vote: on });
+    setVoted(on ? view.handNumber : null);
+  };
+  return (
+    <span class="bomb-vote">
+      {standing
+        ? <button type="button" aria-pressed="true" onClick={() => vote(false)}>Withdraw bomb pot vote</button>
+        : <button type="button" onClick={() => vote(true)}>Vote for a bomb pot</button>}
+      <span class="muted">{`${view.bombPotVotes} vote${view.bombPotVotes === 1 ? '' : 's'}`}</span>
+    </span>
+  );
+}
+
 export type SeatControlsProps = {
   view: TableView;
   mine: SeatView | null;
@@ -92,6 +111,7 @@ export function SeatControls({ view, mine, playerId, balance, send, chosenSeat, 
   const sittingOut = mine.status === 'sittingOut';
   return (
     <div class="seat-controls" role="group" aria-label="Seat">
+      {view.bombPotVote && <BombPotVote view={view} send={send} />}
       {view.straddleOffered && (
         <label class="check straddle-toggle">
           <input type="checkbox" checked={mine.straddle} onChange={(e) => send('straddle', { on: e.currentTarget.checked })} />

@@ -70,7 +70,10 @@ export function TablePage({ tableId }: { tableId: string }) {
 
   const connection = useMemo(() => new TableConnection(sdk, tableId, session?.token ?? '', {
     onError: (error: RoomError) => toast(error.message),
-    onSeatOffered: (offer) => toast(`Seat ${offer.seat + 1} is free for you.`, offer.seat),
+    // From a template's shared waiting list the seat may be at another of its tables: go there to take it.
+    onSeatOffered: (offer) => (offer.tableId && offer.tableId !== tableId
+      ? navigate(`/table/${encodeURIComponent(offer.tableId)}`, true)
+      : toast(`Seat ${offer.seat + 1} is free for you.`, offer.seat)),
     onMoved: (move) => navigate(`/table/${encodeURIComponent(move.tableId)}`, true),
   }), [tableId, session?.token]);
 
