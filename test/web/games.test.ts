@@ -109,9 +109,10 @@ describe('web: stud and draw in a browser', function () {
       drew = true;
     }
     assert.ok(drew, 'the person was asked to draw');
-    // The others' draws read as counts on their seats.
-    await page.locator('.seat:not(.me) .seat-drew').first().waitFor({ timeout: 30_000 });
-    assert.match(await page.locator('.seat:not(.me) .seat-drew').first().innerText(), /^(Drew \d|Stood pat)$/);
+    // The others' draws read as counts on their seats: the badge of the draw itself, then the count beside their next action.
+    const drawn = page.locator('.seat:not(.me) .seat-plate').filter({ hasText: /Draws \d|Stands pat|Drew \d|Stood pat/ });
+    await drawn.first().waitFor({ timeout: 30_000 });
+    assert.match(await drawn.first().innerText(), /(Draws|Drew) \d|Stands pat|Stood pat/);
     assert.match(await page.locator('.table-sub').innerText(), /2-7 Triple Draw · 1\/2 · limit 2\/4/);
     await shot(page, 'games-2-draw-counts');
     assert.deepEqual(errors, []);
