@@ -7,7 +7,7 @@ import {
   isRefusal, refusalCode, TOURNAMENT_ROOM, type TournamentDetail, type TournamentHost, type TournamentHostMethod,
 } from '../tournaments/tournament-host.ts';
 import { ApiProblem } from './problem.ts';
-import { detailFromDatabase } from './tournament-views.ts';
+import { detailFromDatabase, structureOf, type TournamentStructure } from './tournament-views.ts';
 
 /** How long a call to an actor on another process may take: it answers after the commands queued before it. */
 const CALL_TIMEOUT_MS = 10_000;
@@ -89,14 +89,15 @@ export async function callActor<M extends TournamentHostMethod>(
  * tournament runs (the clock, the stacks, the tables), else — or when the
  * actor cannot be reached — from the database.
  */
-export async function tournamentDetail(db: Database, record: TournamentRecord, log?: Logger): Promise<TournamentDetail & { source: 'actor' | 'database' }> {
+export async function tournamentDetail(db: Database, record: TournamentRecord, log?: Logger): Promise<TournamentDetail & { source: 'actor' | 'database'; structure: TournamentStructure }> {
+  const structure = structureOf(record);
   if (record.status === TournamentStatus.running && await actorRuns(record.id)) {
     try {
       const live = await matchMaker.remoteRoomCall(record.id, 'detail', [], CALL_TIMEOUT_MS) as TournamentDetail;
-      return { ...live, source: 'actor' };
+      return { ...live, source: 'actor', structure };
     } catch (error) {
       log?.warn({ err: error, tournamentId: record.id }, 'a tournament room did not answer its detail; answering from the database');
     }
   }
-  return detailFromDatabase(db, record);
+  return { ...(await detailFromDatabase(db, record)), structure };
 }

@@ -50,7 +50,24 @@ export const detailView = summaryView.extend({
   standings: z.array(standingView),
   tables: z.array(z.object({ tableId: z.string(), seated: int.nullable() })),
   source: z.enum(['actor', 'database']).describe('actor: live from the tournament\'s room; database: as last stored (the room is not running).'),
+  structure: z.object({
+    levels: z.array(z.object({ smallBlind: int, bigBlind: int, ante: int, seconds: int })),
+    breakEvery: int.nullable(),
+    breakSeconds: int.nullable(),
+  }).describe('The blind structure as defined: every level, and a break after every breakEvery levels (null: none), so clients show the next level and break.'),
 });
+
+export type TournamentStructure = z.output<typeof detailView>['structure'];
+
+/** The blind structure of the definition (public: players read the next level and break from it). */
+export function structureOf(record: TournamentRecord): TournamentStructure {
+  const { levels, breakEvery, breakSeconds } = record.definition;
+  return {
+    levels: levels.map((level) => ({ smallBlind: level.smallBlind, bigBlind: level.bigBlind, ante: level.ante ?? 0, seconds: level.seconds })),
+    breakEvery: breakEvery ?? null,
+    breakSeconds: breakSeconds ?? null,
+  };
+}
 
 export function summaryOf(record: TournamentRecord): TournamentSummary {
   const { definition } = record;

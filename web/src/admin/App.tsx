@@ -1,4 +1,4 @@
-// The admin dashboard: overview, templates, tables, players, hands, insights, jobs.
+// The admin dashboard: overview, templates, tables, players, hands, tournaments, insights, jobs.
 import { useEffect } from 'preact/hooks';
 import { currentPath, Link, match } from '../shared/router.tsx';
 import { Hands } from './Hands.tsx';
@@ -10,10 +10,11 @@ import { SignIn } from './SignIn.tsx';
 import { checkSession, sessions, signOut } from './state.ts';
 import { Tables } from './Tables.tsx';
 import { Templates } from './Templates.tsx';
+import { Tournaments } from './Tournaments.tsx';
 
 const SECTIONS: [string, string][] = [
   ['/admin', 'Overview'], ['/admin/templates', 'Templates'], ['/admin/tables', 'Tables'], ['/admin/players', 'Players'],
-  ['/admin/hands', 'Hands'], ['/admin/insights', 'Insights'], ['/admin/jobs', 'Jobs'],
+  ['/admin/hands', 'Hands'], ['/admin/tournaments', 'Tournaments'], ['/admin/insights', 'Insights'], ['/admin/jobs', 'Jobs'],
 ];
 
 function Section() {
@@ -27,6 +28,8 @@ function Section() {
   if (path === '/admin/players') return <Players selected={null} />;
   if ((params = match('/admin/hands/:handId', path))) return <Hands selected={params.handId} />;
   if (path === '/admin/hands') return <Hands selected={null} />;
+  if ((params = match('/admin/tournaments/:tournamentId', path))) return <Tournaments selected={params.tournamentId} />;
+  if (path === '/admin/tournaments') return <Tournaments selected={null} />;
   if (path === '/admin/insights') return <Insights />;
   if (path === '/admin/jobs') return <Jobs />;
   return <main><h1>Nothing here</h1><Link href="/admin">Overview</Link></main>;

@@ -8,6 +8,8 @@ import { Lobby } from './Lobby.tsx';
 import { SignIn } from './SignIn.tsx';
 import { refreshMe, sessions, signOut, wallet } from './state.ts';
 import { TablePage } from './table/TablePage.tsx';
+import { followed, forget, stopFollowing } from './tournament/tournament-follow.ts';
+import { TournamentPage, TournamentResult } from './tournament/TournamentPage.tsx';
 
 const WALLET_REFRESH_MS = 15_000;
 
@@ -37,6 +39,7 @@ function Page() {
   const path = currentPath.value;
   let params: Record<string, string> | null;
   if ((params = match('/table/:tableId', path))) return <TablePage key={params.tableId} tableId={params.tableId} />;
+  if ((params = match('/tournament/:tournamentId', path))) return <TournamentPage key={params.tournamentId} tournamentId={params.tournamentId} />;
   if ((params = match('/history/:handId', path))) return <Replayer handId={params.handId} />;
   if (match('/history', path)) return <History />;
   if (path === '/' || path === '') return <Lobby />;
@@ -48,8 +51,29 @@ function Page() {
   );
 }
 
+/** A result from a tournament followed in the background (the player is on another page): out, or over. */
+function TournamentResults() {
+  const path = currentPath.value;
+  const shown = followed().filter((f) => (f.eliminated.value || f.finished.value) && !path.startsWith('/table/') && path !== `/tournament/${encodeURIComponent(f.tournamentId)}`);
+  if (shown.length === 0) return null;
+  return (
+    <div class="t-results">
+      {shown.map((f) => (
+        <div key={f.tournamentId} class="t-results-item">
+          <TournamentResult followed={f} />
+          <Link href={`/tournament/${encodeURIComponent(f.tournamentId)}`}>{f.state.value?.name ? `See ${f.state.value.name}` : 'See the tournament'}</Link>
+          <button type="button" class="quiet" onClick={() => forget(f)}>Dismiss</button>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function App() {
   const signedIn = Boolean(sessions.session.value);
+  useEffect(() => {
+    if (!signedIn) stopFollowing();
+  }, [signedIn]);
   useEffect(() => {
     if (!signedIn) return;
     void refreshMe();
@@ -61,6 +85,7 @@ export function App() {
   return (
     <>
       <Header />
+      {signedIn && <TournamentResults />}
       {signedIn ? <Page /> : <SignIn />}
     </>
   );

@@ -1,7 +1,7 @@
 // The lobby: live cash tables with filters and sorting, and the tournaments.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { formatChips, variantName } from '../shared/format.ts';
-import { Link } from '../shared/router.tsx';
+import { currentSearch, Link, navigate } from '../shared/router.tsx';
 import { watchLobby, type LobbyState, type TableListing } from './lobby-listing.ts';
 import { Tournaments } from './Tournaments.tsx';
 
@@ -96,7 +96,9 @@ function CashTables() {
 }
 
 export function Lobby() {
-  const [tab, setTab] = useState<'cash' | 'tournaments'>('cash');
+  // The tab is in the address (`/?tab=tournaments`), so a tournament page can link back to it.
+  const tab = new URLSearchParams(currentSearch.value).get('tab') === 'tournaments' ? 'tournaments' : 'cash';
+  const setTab = (next: 'cash' | 'tournaments'): void => navigate(next === 'cash' ? '/' : '/?tab=tournaments', true);
   return (
     <main class="lobby">
       <div class="lobby-head">

@@ -1,20 +1,15 @@
-// The tournament list of the lobby, keyed on PROTOCOL.md's `Summary`. A
-// server without tournaments answers 404 at `/api/tournaments`; the tab says
-// so. (The tournament lobby, its room and table moves come with the server's
-// tournaments.)
+// The tournament lobby's list (PROTOCOL.md, `GET /api/tournaments`), by
+// status, each leading to its page (clock, payouts, standings, registration).
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, query, type Page } from '../shared/api.ts';
 import { formatChips, formatDateTime, variantName } from '../shared/format.ts';
-import { token } from './state.ts';
+import { Link } from '../shared/router.tsx';
+import { startsAtMs, type TournamentSummary } from '../shared/tournament-model.ts';
 
-export type TournamentSummary = {
-  tournamentId: string; name: string; kind: 'sng' | 'mtt'; variant: string;
-  status: 'registering' | 'running' | 'finished' | 'cancelled';
-  buyIn: number; fee: number; startingStack: number; tableSize: number;
-  entrants: number; minEntrants: number; maxEntrants: number; startsAt?: string | null;
-};
+export type { TournamentSummary } from '../shared/tournament-model.ts';
 
 const STATUSES = ['registering', 'running', 'finished', 'cancelled'] as const;
+const REFRESH_MS = 10_000;
 
 export function Tournaments() {
   const [status, setStatus] = useState('registering,running');
@@ -23,27 +18,29 @@ export function Tournaments() {
 
   useEffect(() => {
     let live = true;
-    setMessage('');
-    api<Page<TournamentSummary>>(`/api/tournaments${query({ status })}`)
-      .then((page) => live && setItems(page.items))
-      .catch((error: unknown) => {
-        if (!live) return;
-        setItems([]);
-        setMessage(error instanceof ApiError && error.status === 404 ? 'This server runs no tournaments yet.' : (error as Error).message);
-      });
+    setItems(null);
+    const load = (): void => {
+      api<Page<TournamentSummary>>(`/api/tournaments${query({ status, limit: 100 })}`)
+        .then((page) => {
+          if (!live) return;
+          setItems(page.items);
+          setMessage('');
+        })
+        .catch((error: unknown) => {
+          if (!live) return;
+          setItems((before) => before ?? []);
+          setMessage(error instanceof ApiError && error.status === 404 ? 'This server runs no tournaments yet.' : (error as Error).message);
+        });
+    };
+    load();
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') load();
+    }, REFRESH_MS);
     return () => {
       live = false;
+      clearInterval(timer);
     };
   }, [status]);
-
-  const register = async (tournament: TournamentSummary, action: 'register' | 'unregister'): Promise<void> => {
-    try {
-      await api(`/api/tournaments/${encodeURIComponent(tournament.tournamentId)}/${action}`, { method: 'POST', token: token() });
-      setMessage(action === 'register' ? `You are registered for ${tournament.name}.` : `You are no longer registered for ${tournament.name}.`);
-    } catch (error) {
-      setMessage((error as Error).message);
-    }
-  };
 
   return (
     <section aria-label="Tournaments">
@@ -57,26 +54,27 @@ export function Tournaments() {
       </div>
       {message && <p class="muted" role="status">{message}</p>}
       {items === null && <p class="muted" role="status">Loading tournaments…</p>}
+      {items !== null && items.length === 0 && !message && <p class="muted">No tournament matches this filter.</p>}
       <ul class="table-list" aria-label="Tournament list">
-        {(items ?? []).map((t) => (
-          <li key={t.tournamentId} class="table-row">
-            <div class="table-main">
-              <span class="table-name">{t.name}</span>
-              <span class="table-game">{`${variantName(t.variant)} · ${t.kind === 'sng' ? 'Sit & Go' : 'Scheduled'}${t.startsAt ? ` · ${formatDateTime(t.startsAt)}` : ''}`}</span>
-            </div>
-            <div class="table-meta">
-              <span>{`${t.entrants}/${t.maxEntrants}`}</span>
-              <span>{`Buy-in ${formatChips(t.buyIn)} + ${formatChips(t.fee)}`}</span>
-              <span class="status">{t.status}</span>
-            </div>
-            {t.status === 'registering' && (
-              <span class="row-actions">
-                <button type="button" onClick={() => void register(t, 'register')} aria-label={`Register for ${t.name}`}>Register</button>
-                <button type="button" class="quiet" onClick={() => void register(t, 'unregister')} aria-label={`Unregister from ${t.name}`}>Unregister</button>
-              </span>
-            )}
-          </li>
-        ))}
+        {(items ?? []).map((t) => {
+          const starts = startsAtMs(t);
+          return (
+            <li key={t.tournamentId} class="table-row">
+              <div class="table-main">
+                <span class="table-name">{t.name}</span>
+                <span class="table-game">{`${variantName(t.variant)} · ${t.kind === 'sng' ? 'Sit & Go' : 'Scheduled'}${starts !== null ? ` · ${formatDateTime(new Date(starts).toISOString())}` : ''}`}</span>
+              </div>
+              <div class="table-meta">
+                <span class="seats" aria-label={`${t.entrants} of ${t.maxEntrants} entrants`}>{`${t.entrants}/${t.maxEntrants}`}</span>
+                <span>{`Buy-in ${formatChips(t.buyIn)} + ${formatChips(t.fee)}`}</span>
+                <span class={`t-status ${t.status}`}>{t.status}</span>
+              </div>
+              <Link class="button" href={`/tournament/${encodeURIComponent(t.tournamentId)}`} aria-label={`Open ${t.name}`}>
+                {t.status === 'registering' ? 'Register' : 'View'}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

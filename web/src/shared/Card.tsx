@@ -3,9 +3,9 @@ import { cardName, HIDDEN_CARD, isKnownCard, SUITS } from './cards.ts';
 
 export { cardName, HIDDEN_CARD, isKnownCard } from './cards.ts';
 
-export function Card({ card, small, selected, onToggle }: { card: string; small?: boolean; selected?: boolean; onToggle?: () => void }) {
+export function Card({ card, small, selected, up, onToggle }: { card: string; small?: boolean; selected?: boolean; up?: boolean; onToggle?: () => void }) {
   const known = isKnownCard(card);
-  const classes = ['card', known ? `suit-${card[1]}` : 'back', small ? 'small' : '', selected ? 'selected' : ''].filter(Boolean).join(' ');
+  const classes = ['card', known ? `suit-${card[1]}` : 'back', small ? 'small' : '', selected ? 'selected' : '', up ? 'up' : ''].filter(Boolean).join(' ');
   const face = known ? <><span class="rank">{card[0] === 'T' ? '10' : card[0]}</span><span class="suit">{SUITS[card[1]].symbol}</span></> : null;
   if (onToggle) {
     return (
@@ -14,13 +14,14 @@ export function Card({ card, small, selected, onToggle }: { card: string; small?
       </button>
     );
   }
-  return <span class={classes} data-card={known ? card : HIDDEN_CARD} role="img" aria-label={cardName(card)}>{face}</span>;
+  return <span class={classes} data-card={known ? card : HIDDEN_CARD} data-up={up ? 'true' : undefined} role="img" aria-label={up ? `${cardName(card)}, face up` : cardName(card)}>{face}</span>;
 }
 
-export function Cards({ cards, small, label, shown }: { cards: readonly string[]; small?: boolean; label?: string; shown?: boolean }) {
+/** A hand of cards; `upCards` (stud) are marked as dealt face up. */
+export function Cards({ cards, small, label, shown, upCards }: { cards: readonly string[]; small?: boolean; label?: string; shown?: boolean; upCards?: readonly string[] }) {
   return (
     <span class="cards" role="group" aria-label={label} data-shown={shown ? 'true' : undefined}>
-      {cards.map((card, i) => <Card key={i} card={card} small={small} />)}
+      {cards.map((card, i) => <Card key={i} card={card} small={small} up={Boolean(upCards?.includes(card)) && card !== HIDDEN_CARD} />)}
     </span>
   );
 }

@@ -29,7 +29,21 @@ const POT_POINT = { x: 50, y: 60 };
 const STATUS_LABEL: Record<string, string> = { folded: 'Folded', allin: 'All in', sittingOut: 'Sitting out', disconnected: 'Away' };
 const ACTION_LABEL: Record<string, string> = {
   fold: 'Fold', check: 'Check', call: 'Call', bet: 'Bet', raise: 'Raise', allin: 'All in', timeout: 'Timed out', bringIn: 'Bring-in',
+  straddle: 'Straddle',
 };
+
+/** A seat's last action as its badge: draws read `draw N` on the wire. */
+function actionLabel(action: string): string {
+  const draw = /^draw (\d+)$/.exec(action);
+  if (draw) return draw[1] === '0' ? 'Stands pat' : `Draws ${draw[1]}`;
+  return ACTION_LABEL[action] ?? action;
+}
+
+/** What a seat drew in the last draw, as others see it: a count, never the cards. */
+export function drawLabel(drew: number | null | undefined): string {
+  if (drew === null || drew === undefined) return '';
+  return drew === 0 ? 'Stood pat' : `Drew ${drew}`;
+}
 
 function at(point: Point): string {
   return `left:${point.x}%;top:${point.y}%`;
@@ -67,7 +81,8 @@ function sameSeat(a: FeltSeat | undefined, b: FeltSeat | undefined): boolean {
   if (a === b) return true;
   if (!a || !b) return false;
   return a.name === b.name && a.stack === b.stack && a.bet === b.bet && a.status === b.status && a.lastAction === b.lastAction
-    && a.shown === b.shown && a.isMe === b.isMe && a.won === b.won && sameList(a.cards, b.cards);
+    && a.shown === b.shown && a.isMe === b.isMe && a.won === b.won && a.drew === b.drew && sameList(a.cards, b.cards)
+    && sameList(a.upCards ?? [], b.upCards ?? []);
 }
 
 const SeatBox = pure(({ seat, data, point, acting, clock, onEmpty }: SeatProps) => {
@@ -81,14 +96,17 @@ const SeatBox = pure(({ seat, data, point, acting, clock, onEmpty }: SeatProps) 
     );
   }
   const classes = ['seat', data.status, acting ? 'acting' : '', data.isMe ? 'me' : '', data.won > 0 ? 'winner' : ''].filter(Boolean).join(' ');
-  const badge = STATUS_LABEL[data.status] ?? (data.lastAction ? ACTION_LABEL[data.lastAction] ?? data.lastAction : '');
+  const badge = STATUS_LABEL[data.status] ?? (data.lastAction ? actionLabel(data.lastAction) : '');
+  // Right after a draw the badge says it already; later in the street (a bet after it) the count stays in sight.
+  const drew = /^draw \d+$/.test(data.lastAction) ? '' : drawLabel(data.drew);
   return (
     <section class={classes} style={at(point)} aria-label={`Seat ${seat + 1}: ${data.name}${data.isMe ? ' (you)' : ''}`} data-seat={seat}>
-      {data.cards.length > 0 && <Cards cards={data.cards} shown={data.shown} label={data.isMe ? 'Your cards' : `${data.name}'s cards`} />}
+      {data.cards.length > 0 && <Cards cards={data.cards} shown={data.shown} upCards={data.upCards} label={data.isMe ? 'Your cards' : `${data.name}'s cards`} />}
       <div class="seat-plate">
         <span class="seat-name">{data.name}</span>
         <span class="seat-stack">{data.stack === null ? '' : formatChips(data.stack)}</span>
         {badge && <span class="seat-badge">{badge}</span>}
+        {drew && <span class="seat-drew" aria-label={`${data.name}: ${drew.toLowerCase()}`}>{drew}</span>}
         {data.won > 0 && <span class="seat-won">{`Wins ${formatChips(data.won)}`}</span>}
       </div>
       {clock && <Clock clock={clock} />}
@@ -111,9 +129,20 @@ export function Felt({ model, flights = [], onEmptySeat }: { model: FeltModel; f
     <div class="felt" data-phase={model.phase} role="region" aria-label="Table">
       <div class="felt-oval" />
       <div class="felt-center">
-        <div class="board" role="group" aria-label="Board">
-          {model.board.map((card, i) => <Card key={i} card={card} />)}
-        </div>
+        {model.badges && model.badges.length > 0 && (
+          <div class="felt-badges">{model.badges.map((badge) => <span key={badge} class="felt-badge" role="status">{badge}</span>)}</div>
+        )}
+        {model.boards && model.boards.length > 1
+          ? model.boards.map((board, b) => (
+            <div key={b} class="board" role="group" aria-label={`Board ${b + 1}`}>
+              {board.map((card, i) => <Card key={i} card={card} />)}
+            </div>
+          ))
+          : (
+            <div class="board" role="group" aria-label="Board">
+              {model.board.map((card, i) => <Card key={i} card={card} />)}
+            </div>
+          )}
         {pot > 0 && (
           <div class="pots" aria-label="Pots">
             <span class="pot-total">{`Pot ${formatChips(pot)}`}</span>

@@ -9,6 +9,14 @@ import { isHandOver, type SeatView, type TableView } from './table-view.ts';
 /** How many face-down cards to draw for a player whose cards the viewer cannot see. A drawing hint only: the server never sends them. */
 const HOLE_CARDS: Record<string, number> = { NT: 2, FT: 2, NS: 2, PO: 4, 'FO/8': 4, N2L1D: 5, F2L3D: 5, FB: 4 };
 
+/** Stud deals two cards down, then up cards, then the seventh card down. */
+const STUD = new Set(['F7S', 'F7S/8', 'FR']);
+
+function faceDownCount(view: TableView, seat: SeatView): number {
+  if (!STUD.has(view.variant)) return (HOLE_CARDS[view.variant] ?? 2) - seat.upCards.length;
+  return seat.upCards.length >= 4 && (view.phase === 'seventh' || view.phase === 'showdown') ? 3 : 2;
+}
+
 function backs(count: number): string[] {
   return new Array<string>(Math.max(0, count)).fill(HIDDEN_CARD);
 }
@@ -23,10 +31,9 @@ export type LiveFeltOptions = {
 
 function seatCards(view: TableView, seat: SeatView, mine: boolean, contender: boolean): string[] {
   if (seat.shownCards.length > 0) return seat.shownCards;
-  if (mine && seat.cards.length > 0) return seat.cards;
+  if (mine && seat.cards.length > 0) return [...seat.cards, ...seat.upCards.filter((card) => !seat.cards.includes(card))];
   if (!contender || view.phase === 'waiting' || seat.lastAction === 'fold') return [];
-  const count = HOLE_CARDS[view.variant] ?? 2;
-  return [...backs(count - seat.upCards.length), ...seat.upCards];
+  return [...backs(faceDownCount(view, seat)), ...seat.upCards];
 }
 
 export function liveFeltModel(view: TableView, options: LiveFeltOptions): FeltModel {
@@ -37,6 +44,7 @@ export function liveFeltModel(view: TableView, options: LiveFeltOptions): FeltMo
     cards: seatCards(view, seat, seat.seat === mySeat, options.contenders.has(seat.seat)),
     shown: seat.shownCards.length > 0 || seat.upCards.length > 0,
     isMe: seat.seat === mySeat, won: isHandOver(view) ? (won.get(seat.seat) ?? 0) : 0,
+    drew: view.phase === 'waiting' ? null : (seat.drew.at(-1) ?? null), upCards: seat.upCards,
   });
   const seated = view.seats.filter(Boolean).length;
   let caption = '';
@@ -44,6 +52,7 @@ export function liveFeltModel(view: TableView, options: LiveFeltOptions): FeltMo
   else if (view.phase === 'waiting') caption = seated < 2 ? 'Waiting for players' : 'The next hand starts soon';
   return {
     maxSeats: view.maxSeats, button: view.button, toAct: view.toAct, board: view.board,
+    boards: view.boards.length > 1 ? view.boards : [], badges: view.bombPot && view.phase !== 'waiting' ? ['Bomb pot'] : [],
     pots: view.pots.map((pot) => pot.amount), seats, bottomSeat: mySeat, clock: options.clock, phase: view.phase, caption,
   };
 }

@@ -16,6 +16,10 @@ export type FeltSeat = {
   isMe: boolean;
   /** Chips won this hand, 0 for none. */
   won: number;
+  /** Draw games: how many cards the player drew last (0: stood pat); null or absent before any draw. */
+  drew?: number | null;
+  /** Stud: which of `cards` were dealt face up (public); the rest are hole cards. */
+  upCards?: string[];
 };
 
 /** A flight with an id of its own, so the same seat's next flight restarts its animation. */
@@ -28,6 +32,10 @@ export type FeltModel = {
   button: number;
   toAct: number;
   board: string[];
+  /** Every runout when the board ran more than once; absent or empty for one board (`board`). */
+  boards?: string[][];
+  /** Notes about the hand in the middle of the felt (`Bomb pot`). */
+  badges?: string[];
   /** Main pot first. */
   pots: number[];
   seats: (FeltSeat | undefined)[];

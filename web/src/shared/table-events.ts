@@ -3,7 +3,7 @@
 // to the pot and from it to the winners. Nothing here decides a rule: it
 // only compares what the server sent.
 import { cardName } from './cards.ts';
-import { formatChips } from './format.ts';
+import { formatChips, variantName } from './format.ts';
 import { isHandOver, type SeatView, type TableView } from './table-view.ts';
 
 export type LogLine = { kind: 'hand' | 'street' | 'action' | 'show' | 'win'; text: string };
@@ -16,6 +16,19 @@ export type Winner = { seat: number; name: string; amount: number };
 export type TableChange = { lines: LogLine[]; flights: Flight[]; winners: Winner[] | null };
 
 const STREETS: Record<string, string> = { flop: 'Flop', turn: 'Turn', river: 'River' };
+/** Streets that deal no community card: stud's up cards, draw games' draws. */
+const OTHER_STREETS: Record<string, string> = {
+  fourth: 'Fourth street', fifth: 'Fifth street', sixth: 'Sixth street', seventh: 'Seventh street',
+  draw1: 'First draw', draw2: 'Second draw', draw3: 'Third draw',
+};
+
+/** What a phase is called on screen (`third` → "Third street", `draw2` → "Second draw"). */
+export function phaseName(phase: string): string {
+  if (phase === 'third') return 'Third street';
+  if (phase === 'predraw') return 'Before the draw';
+  if (phase === 'preflop') return 'Preflop';
+  return STREETS[phase] ?? OTHER_STREETS[phase] ?? (phase ? phase[0].toUpperCase() + phase.slice(1) : '');
+}
 
 function describeAction(before: SeatView, after: SeatView): string | null {
   const added = Math.max(0, before.stack - after.stack);
@@ -29,7 +42,12 @@ function describeAction(before: SeatView, after: SeatView): string | null {
     case 'allin': return `${after.name} is all in (${formatChips(to)})`;
     case 'timeout': return `${after.name} ran out of time`;
     case 'bringIn': return `${after.name} brings it in for ${formatChips(to)}`;
-    default: return after.lastAction ? `${after.name}: ${after.lastAction}` : null;
+    case 'straddle': return `${after.name} straddles ${formatChips(to)}`;
+    default: {
+      const draw = /^draw (\d+)$/.exec(after.lastAction);
+      if (draw) return draw[1] === '0' ? `${after.name} stands pat` : `${after.name} draws ${draw[1]}`;
+      return after.lastAction ? `${after.name}: ${after.lastAction}` : null;
+    }
   }
 }
 
@@ -38,7 +56,7 @@ export function describeChange(prev: TableView | null, next: TableView): TableCh
   const change: TableChange = { lines: [], flights: [], winners: null };
   if (!prev) return change;
   const sameHand = prev.handNumber === next.handNumber;
-  if (!sameHand && next.phase !== 'waiting') change.lines.push({ kind: 'hand', text: `Hand #${next.handNumber}` });
+  if (!sameHand && next.phase !== 'waiting') change.lines.push({ kind: 'hand', text: `Hand #${next.handNumber}${next.bombPot ? ' (bomb pot)' : ''}${prev.variant !== next.variant && prev.variant ? `: now ${variantName(next.variant)}` : ''}` });
 
   // A turn ended: the seat that was to act has acted (or the clock acted for it).
   if (sameHand && prev.toAct >= 0 && (next.toAct !== prev.toAct || next.phase !== prev.phase)) {
@@ -51,6 +69,11 @@ export function describeChange(prev: TableView | null, next: TableView): TableCh
   if (sameHand && next.phase !== prev.phase && STREETS[next.phase]) {
     const dealt = next.board.slice(prev.board.length);
     change.lines.push({ kind: 'street', text: `${STREETS[next.phase]}: ${dealt.map(cardName).join(', ')}` });
+  } else if (sameHand && next.phase !== prev.phase && OTHER_STREETS[next.phase]) {
+    change.lines.push({ kind: 'street', text: OTHER_STREETS[next.phase] });
+  }
+  if (sameHand && next.boards.length > 1 && prev.boards.length <= 1) {
+    change.lines.push({ kind: 'street', text: `The board runs ${next.boards.length} times: ${next.boards.map((board, i) => `board ${i + 1} ${board.map(cardName).join(', ')}`).join('; ')}` });
   }
 
   for (const seat of next.seats) {

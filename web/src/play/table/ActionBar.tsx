@@ -1,9 +1,11 @@
 // The player's actions on their turn, exactly those `Seat.legal` offers:
 // fold, check, call (with the amount), bet or raise (a slider, a field and
-// presets: minimum, half pot, pot, maximum) and all in; the draw for draw games.
+// presets: minimum, half pot, pot, maximum) and all in; stud's bring-in; the
+// draw for draw games; the run-it-twice question when all in.
 import { useEffect, useState } from 'preact/hooks';
 import { Card } from '../../shared/Card.tsx';
-import { formatChips } from '../../shared/format.ts';
+import { toggleDiscard } from '../../shared/draw-choice.ts';
+import { formatChips, secondsLeft } from '../../shared/format.ts';
 import { hasTurn, totalPot, type SeatView, type TableView } from '../../shared/table-view.ts';
 
 type Send = (type: string, payload?: unknown) => void;
@@ -21,28 +23,37 @@ function potShare(view: TableView, seat: SeatView, share: number): number {
 function DrawSelector({ seat, send }: { seat: SeatView; send: Send }) {
   const [discard, setDiscard] = useState<string[]>([]);
   const most = seat.legal?.maxDiscards ?? seat.cards.length;
-  const toggle = (card: string): void => setDiscard((chosen) => chosen.includes(card) ? chosen.filter((c) => c !== card) : chosen.length < most ? [...chosen, card] : chosen);
+  const toggle = (card: string): void => setDiscard((chosen) => toggleDiscard(chosen, card, most));
+  const chosen = discard.length === 0 ? 'No card chosen: you keep your hand.' : `${discard.length} of at most ${most} to discard.`;
   return (
     <div class="action-bar draw" role="group" aria-label="Your draw">
-      <p class="draw-help">{`Choose up to ${most} cards to discard.`}</p>
+      <p class="draw-help">{`Click the cards to discard, up to ${most}.`}</p>
       <div class="draw-cards">
         {seat.cards.map((card) => <Card key={card} card={card} selected={discard.includes(card)} onToggle={() => toggle(card)} />)}
       </div>
+      <p class="draw-count" role="status">{chosen}</p>
       <button type="button" class="primary" onClick={() => send('draw', { discard })}>
-        {discard.length === 0 ? 'Stand pat' : `Draw ${discard.length}`}
+        {discard.length === 0 ? 'Stand pat' : 'Draw'}
       </button>
     </div>
   );
 }
 
-/** Table options: all in and asked whether to run the rest of the board twice; no answer in time is no. */
-function RunItTwicePrompt({ send }: { send: Send }) {
+/** All in with no betting left and asked whether to run the board twice; no answer in time is no. */
+function RunItTwicePrompt({ send, until }: { send: Send; until: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    if (!until) return;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [until]);
+  const seconds = until ? secondsLeft(until, now) : 0;
   return (
     <div class="action-bar run-it-twice" role="group" aria-label="Run it twice?">
-      <p class="draw-help">Run the rest of the board twice? It runs twice only if everyone agrees.</p>
+      <p class="draw-help">{`Everyone is all in. Run the rest of the board twice, half the pot on each? It runs twice only if everyone agrees${seconds > 0 ? ` (${seconds}s to answer)` : ''}.`}</p>
       <div class="action-buttons">
-        <button type="button" class="primary" onClick={() => send('runItTwice', { agree: true })}>Run it twice</button>
-        <button type="button" onClick={() => send('runItTwice', { agree: false })}>Run it once</button>
+        <button type="button" class="act primary" onClick={() => send('runItTwice', { agree: true })}>Run it twice</button>
+        <button type="button" class="act" onClick={() => send('runItTwice', { agree: false })}>Run once</button>
       </div>
     </div>
   );
@@ -54,12 +65,13 @@ export function ActionBar({ view, seat, send }: { view: TableView; seat: SeatVie
   const [amount, setAmount] = useState(legal?.minRaiseTo ?? 0);
   // A new decision starts at the minimum raise.
   useEffect(() => setAmount(legal?.minRaiseTo ?? 0), [view.handNumber, view.phase, legal?.minRaiseTo, legal?.maxRaiseTo]);
-  if (legal?.runItTwice) return <RunItTwicePrompt send={send} />;
   if (!hasTurn(legal)) return null;
-  if (legal.draw) return <DrawSelector seat={seat} send={send} />;
+  if (legal.runItTwice) return <RunItTwicePrompt send={send} until={view.runItTwiceAsk} />;
+  if (legal.draw) return <DrawSelector key={`${view.handNumber}:${view.phase}`} seat={seat} send={send} />;
 
-  const opening = view.seats.every((other) => !other || other.bet === 0);
-  const verb = opening ? 'Bet' : 'Raise to';
+  // Completing a bring-in is a raise (PROTOCOL.md, "Games").
+  const opening = !legal.bringIn && view.seats.every((other) => !other || other.bet === 0);
+  const verb = legal.bringIn ? 'Complete to' : opening ? 'Bet' : 'Raise to';
   const allInTo = seat.stack + seat.bet;
   const raiseTo = clamp(amount, legal.minRaiseTo, legal.maxRaiseTo);
   const fixed = legal.minRaiseTo === legal.maxRaiseTo;
@@ -74,8 +86,12 @@ export function ActionBar({ view, seat, send }: { view: TableView; seat: SeatVie
 
   return (
     <div class="action-bar" role="group" aria-label="Your action">
+      {legal.bringIn && (
+        <p class="draw-help">{`The bring-in is yours: bring it in${legal.bringInAmount ? ` for ${formatChips(legal.bringInAmount)}` : ''}${canRaise ? `, or complete to ${formatChips(legal.minRaiseTo)}` : ''}.`}</p>
+      )}
       <div class="action-buttons">
         {legal.fold && <button type="button" class="act fold" onClick={() => send('act', { action: 'fold' })}>Fold</button>}
+        {legal.bringIn && <button type="button" class="act bring-in" onClick={() => send('act', { action: 'bringIn' })}>Bring in</button>}
         {legal.check && <button type="button" class="act check" onClick={() => send('act', { action: 'check' })}>Check</button>}
         {legal.call && (
           <button type="button" class="act call" onClick={() => send('act', { action: 'call' })}>

@@ -1,6 +1,7 @@
 // Taking and keeping a seat: sit (with a buy-in), the waiting list when the
 // table is full, and once seated leave, sit out / sit in and top up.
-// Tournament tables seat players themselves: none of this shows there.
+// Where the table offers it, the straddle toggle. Tournament tables seat
+// players themselves: none of this shows there.
 import { useState } from 'preact/hooks';
 import { formatChips } from '../../shared/format.ts';
 import type { SeatView, TableView } from '../../shared/table-view.ts';
@@ -32,6 +33,25 @@ function AmountForm({ title, label, min, max, initial, submit, submitLabel, onCa
   );
 }
 
+/** A vote for the next hand to be a bomb pot, where the table puts it to the vote; the state counts the votes, not whose. */
+function BombPotVote({ view, send }: { view: TableView; send: Send }) {
+  const [voted, setVoted] = useState<number | null>(null);
+  // A vote is for the next hand: one hand later it is spent.
+  const standing = voted === view.handNumber;
+  const vote = (on: boolean): void => {
+    send('bombPot', { vote: on });
+    setVoted(on ? view.handNumber : null);
+  };
+  return (
+    <span class="bomb-vote">
+      {standing
+        ? <button type="button" aria-pressed="true" onClick={() => vote(false)}>Withdraw bomb pot vote</button>
+        : <button type="button" onClick={() => vote(true)}>Vote for a bomb pot</button>}
+      <span class="muted">{`${view.bombPotVotes} vote${view.bombPotVotes === 1 ? '' : 's'}`}</span>
+    </span>
+  );
+}
+
 export type SeatControlsProps = {
   view: TableView;
   mine: SeatView | null;
@@ -45,7 +65,17 @@ export type SeatControlsProps = {
 
 export function SeatControls({ view, mine, playerId, balance, send, chosenSeat, onChooseSeat }: SeatControlsProps) {
   const [form, setForm] = useState<'none' | 'topUp'>('none');
-  if (view.tournamentId) return <p class="muted table-note">Tournament table: the tournament seats and moves its players.</p>;
+  if (view.tournamentId) {
+    // The tournament seats, moves and pays; a player may only be away (still dealt in, folded on the clock) or back.
+    return (
+      <div class="seat-controls" role="group" aria-label="Seat">
+        {mine && (mine.status === 'sittingOut'
+          ? <button type="button" class="primary" onClick={() => send('sitIn')}>Sit in</button>
+          : <button type="button" onClick={() => send('sitOut')}>Sit out</button>)}
+        <span class="muted table-note">Tournament table: the tournament seats and moves its players.</span>
+      </div>
+    );
+  }
 
   if (!mine) {
     const free = view.seats.filter((seat) => !seat).length;
@@ -81,16 +111,18 @@ export function SeatControls({ view, mine, playerId, balance, send, chosenSeat, 
   const sittingOut = mine.status === 'sittingOut';
   return (
     <div class="seat-controls" role="group" aria-label="Seat">
+      {view.bombPotVote && <BombPotVote view={view} send={send} />}
+      {view.straddleOffered && (
+        <label class="check straddle-toggle">
+          <input type="checkbox" checked={mine.straddle} onChange={(e) => send('straddle', { on: e.currentTarget.checked })} />
+          Straddle
+        </label>
+      )}
       <button type="button" onClick={() => send('leave')}>Leave</button>
       {sittingOut
         ? <button type="button" class="primary" onClick={() => send('sitIn')}>Sit in</button>
         : <button type="button" onClick={() => send('sitOut')}>Sit out</button>}
       <button type="button" onClick={() => setForm('topUp')}>Top up</button>
-      {view.straddles && view.straddles !== 'none' && (
-        <button type="button" aria-pressed={Boolean(mine.straddle)} onClick={() => send('straddle', { on: !mine.straddle })}>
-          {mine.straddle ? 'Straddle: on' : 'Straddle: off'}
-        </button>
-      )}
     </div>
   );
 }

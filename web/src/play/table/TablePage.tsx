@@ -10,6 +10,11 @@ import { useTableScene } from '../../shared/use-table-scene.ts';
 import { pure } from '../../shared/pure.ts';
 import type { LogEntry } from '../../shared/scene.ts';
 import { refreshMe, sdk, sessions, wallet } from '../state.ts';
+import { rotationText, stakesText } from '../../shared/table-notes.ts';
+import { phaseName } from '../../shared/table-events.ts';
+import { blindsText, clockView, formatCountdown } from '../../shared/tournament-model.ts';
+import { useNow } from '../../shared/TournamentParts.tsx';
+import { TournamentResult, useFollow } from '../tournament/TournamentPage.tsx';
 import { ActionBar } from './ActionBar.tsx';
 import { SeatControls } from './SeatControls.tsx';
 
@@ -30,6 +35,26 @@ const HandLog = pure(({ entries }: { entries: readonly LogEntry[] }) => (
 const STATUS_TEXT: Record<string, string> = {
   connecting: 'Connecting…', reconnecting: 'Connection lost, reconnecting…', closed: 'Disconnected', refused: 'Not allowed',
 };
+
+/** At a tournament table: the tournament's level and clock, a way to its page, and the player's result once out. */
+function TournamentBar({ tournamentId }: { tournamentId: string }) {
+  const followed = useFollow(tournamentId);
+  const now = useNow();
+  const live = followed?.state.value ?? null;
+  const over = live?.status === 'finished' || live?.status === 'cancelled';
+  const clock = over ? null : clockView(null, live);
+  return (
+    <div class="t-bar" role="region" aria-label="Tournament">
+      <span class="t-bar-name">{live?.name || 'Tournament'}</span>
+      {clock && <span class="t-bar-level">{clock.onBreak ? 'On a break' : `Level ${clock.level} · ${blindsText(clock, formatChips)}`}</span>}
+      {clock?.paused && <span class="t-bar-clock" role="status">Paused</span>}
+      {clock?.endsAt && !clock.paused && <span class="t-bar-clock" role="timer" aria-label={`${clock.onBreak ? 'Break' : 'Level'} ends in ${formatCountdown(clock.endsAt - now)}`}>{formatCountdown(clock.endsAt - now)}</span>}
+      {live && <span class="t-bar-field">{`${live.remaining} of ${live.entrants} left`}</span>}
+      <Link href={`/tournament/${encodeURIComponent(tournamentId)}`}>Standings</Link>
+      {followed && <TournamentResult followed={followed} />}
+    </div>
+  );
+}
 
 export function TablePage({ tableId }: { tableId: string }) {
   const session = sessions.session.value;
@@ -69,14 +94,18 @@ export function TablePage({ tableId }: { tableId: string }) {
       <header class="table-head">
         <div>
           <h1>{view?.name ?? 'Table'}</h1>
-          {view && <p class="table-sub">{`${variantName(view.variant)} · ${formatChips(view.smallBlind)}/${formatChips(view.bigBlind)}${view.ante ? ` · ante ${formatChips(view.ante)}` : ''} · hand #${view.handNumber}`}</p>}
+          {view && <p class="table-sub">{`${variantName(view.variant)} · ${stakesText(view, formatChips)} · hand #${view.handNumber}${view.phase !== 'waiting' ? ` · ${phaseName(view.phase)}` : ''}`}</p>}
         </div>
         <div class="table-head-side">
           {status !== 'live' && <span class={`connection ${status}`} role="status">{STATUS_TEXT[status]}</span>}
           <Link href="/" class="button quiet">Lobby</Link>
         </div>
       </header>
-      {connection.problem.value && status !== 'live' && <p class="warning" role="alert">{connection.problem.value}</p>}
+      {connection.problem.value && status !== 'live' && (
+        <p class="warning" role="alert">{view?.tournamentId && status === 'closed' ? 'This tournament table has closed.' : connection.problem.value}</p>
+      )}
+      {view?.tournamentId && <TournamentBar tournamentId={view.tournamentId} />}
+      {view && rotationText(view) && <p class="rotation-banner" role="status" aria-label="Rotation">{rotationText(view)}</p>}
       {view && model ? (
         <div class="table-layout">
           <div class="table-stage">
