@@ -40,13 +40,17 @@ const CATCH_UP_LIMIT_S = 30;
  * with the same tables and bots: a window without abusers, then at once one
  * with them.
  *
- * Back to back rather than alternated: today's server queues a flood for
- * longer than a run lasts (6 abusers for 24 s at 500 messages/s left the
- * tables they flooded still answering it 180 s later), so a window without
- * abusers after one with them would measure the flood's backlog, not a
- * server without abusers. After the flood the bench waits up to
- * `CATCH_UP_LIMIT_S` for those tables to catch up and reports how long that
- * took (`caughtUpS`, null when they had not).
+ * Back to back rather than alternated: the server before the message
+ * budget queued a flood for longer than a run lasts (6 abusers for 24 s at
+ * 500 messages/s left the tables they flooded still answering it 180 s
+ * later), so a window without abusers after one with them would have
+ * measured the flood's backlog, not a server without abusers. After the
+ * flood the bench waits up to `CATCH_UP_LIMIT_S` until every abuser's table
+ * answers it again and reports how long that took (`caughtUpS`, null when
+ * one had not). With the budget no table holds a backlog, so this is the
+ * abusers' own penalty: the debt of a connected abuser being paid off (its
+ * messages are dropped unanswered meanwhile), or the cool-off of one that
+ * was cut (`FELT_COOL_OFF_S`).
  */
 export async function benchAbuseRatio(options: AbuseBenchOptions): Promise<ServerFigure> {
   const tables = options.tables ?? 60;
@@ -106,6 +110,7 @@ export async function benchAbuseRatio(options: AbuseBenchOptions): Promise<Serve
     abusers, abusedTables: new Set(targets).size, abuseRatePerSAsked: ratePerS,
     abuseRatePerSAchieved: flood?.window.ratePerAbuserPerS ?? 0, abusersCpuPercent: flood?.cpuPercent ?? null,
     abuseAnswersByCode: flood?.window.answersByCode ?? {}, abuseDisconnectsByCode: flood?.window.disconnectsByCode ?? {},
+    abuseRejoins: flood?.window.rejoins ?? 0, abuseJoinFailuresByReason: flood?.window.joinFailuresByReason ?? {},
     serverCpuPercentWithout: serverCpu(false), serverCpuPercentWith: serverCpu(true),
     database: server.database, tables, players: seated, thinkMs: THINK_MS, windowS: WINDOW_S, caughtUpS, windows,
   };
@@ -120,6 +125,7 @@ function describe(window: WindowResult, abuse: boolean, flood: AbuseReport | nul
     ...(flood ? {
       abusersCpuPercent: flood.cpuPercent, abuseSent: flood.window.sent, abuseRatePerAbuserPerS: flood.window.ratePerAbuserPerS,
       abuseAnswersByCode: flood.window.answersByCode, abuseDisconnectsByCode: flood.window.disconnectsByCode, abuseUnsent: flood.window.unsent,
+      abuseRejoins: flood.window.rejoins, abuseJoinFailuresByReason: flood.window.joinFailuresByReason,
     } : {}),
   };
 }
@@ -128,7 +134,8 @@ function progress(window: WindowResult, abuse: boolean, flood: AbuseReport | nul
   console.error(`bench: ${abuse ? 'with' : 'without'} abusers: p99 ${window.latency.p99} ms`
     + ` (at the abused tables ${split.atAbusedTablesP99Ms} ms, elsewhere ${split.elsewhereP99Ms} ms), ${window.actions} actions`
     + `${window.actionsUnfinished ? ` + ${window.actionsUnfinished} still waiting` : ''}; server CPU ${window.server?.cpuPercent ?? '?'}%, postgres ${window.postgres?.cpuPercent ?? '?'}%`
-    + (flood ? `; abusers sent ${flood.window.sent} (${flood.window.ratePerAbuserPerS}/s each, their CPU ${flood.cpuPercent ?? '?'}%), answered ${flood.window.answers}, disconnected ${flood.window.disconnects}` : ''));
+    + (flood ? `; abusers sent ${flood.window.sent} (${flood.window.ratePerAbuserPerS}/s each, their CPU ${flood.cpuPercent ?? '?'}%), answered ${flood.window.answers}, disconnected ${flood.window.disconnects}`
+      + `, rejoined ${flood.window.rejoins}, refused ${flood.window.joinFailures} joins ${JSON.stringify(flood.window.joinFailuresByReason)}` : ''));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -27,6 +27,15 @@ const REJOIN_BACKOFF_MS = { first: 100, max: 2_000 };
  * its answer says the table got through the rest.
  */
 const DRAIN_MARKER = 'sitOut';
+/**
+ * How long a drain waits for its marker's answer before it sends another
+ * (doubling each time, up to `max`). A client still over its budget has
+ * its messages dropped without a word (only the first of a run is answered
+ * `rate_limited`), so a marker sent while the abuser's debt lasts gets no
+ * answer at all: it is sent again until one arrives. Each marker adds to
+ * the debt, so they come ever further apart.
+ */
+const MARKER_WAIT_MS = { first: 1_000, max: 4_000 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -93,10 +102,13 @@ export class Abuser {
   /**
    * Resolves true once the table has answered everything this abuser sent
    * on its connection (its messages wait in the table's queue), false if
-   * that takes over `ms`.
+   * that takes over `ms`. The answer comes once the server takes the
+   * abuser's messages again: after its budget has refilled, or, when it was
+   * disconnected, once it is let back in.
    */
   async drain(ms: number): Promise<boolean> {
     const deadline = performance.now() + ms;
+    let markerWait = MARKER_WAIT_MS.first;
     while (!this.stopped && performance.now() < deadline) {
       const room = this.room;
       if (!room || !room.connection?.isOpen) {
@@ -104,7 +116,11 @@ export class Abuser {
         continue;
       }
       const outcome = await new Promise<'answered' | 'again' | 'timeout'>((resolve) => {
-        const timer = setTimeout(() => finish('timeout'), Math.max(0, deadline - performance.now()));
+        const left = Math.max(0, deadline - performance.now());
+        const wait = markerWait;
+        markerWait = Math.min(MARKER_WAIT_MS.max, markerWait * 2);
+        // Dropped over the budget without an answer: ask again, unless the drain's time is up.
+        const timer = setTimeout(() => finish(left <= wait ? 'timeout' : 'again'), Math.min(left, wait));
         const finish = (result: 'answered' | 'again' | 'timeout'): void => {
           clearTimeout(timer);
           this.drainWaiter = null;
@@ -115,7 +131,7 @@ export class Abuser {
       });
       if (outcome === 'answered') return true;
       if (outcome === 'timeout') return false;
-      await sleep(500); // rate-limited or disconnected: ask again once the server lets us
+      await sleep(100); // rate-limited, unanswered or disconnected: ask again shortly
     }
     return false;
   }

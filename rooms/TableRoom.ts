@@ -87,7 +87,7 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     const { services } = options;
     this.services = services;
     this.observer = new TableObserver(services.metrics);
-    guardFrames(this, { messages: services.messages, frameLog: services.frameLog, now: services.now });
+    guardFrames(this, { messages: services.messages, frameLog: services.frameLog, now: services.now, coolOff: services.coolOff });
     const { db, snapshots, log } = services;
     // Only the server opens tables (clients cannot create rooms), always with the table's id.
     if (typeof options.tableId !== 'string') throw new Error('A table room opens with the id of its table.');
@@ -168,6 +168,8 @@ export class TableRoom extends Room<{ state: TableState; metadata: TableListing;
     if (typeof options?.token !== 'string') throw new ServerError(401, 'Join with your token: joinById(tableId, { token }).');
     try {
       const claims = await verifyToken(options.token, secret);
+      // Before the database: a flooder's rejoin in a loop costs a refusal, not a join.
+      this.services.coolOff.refuseWhileCooling(claims.playerId, this.services.now());
       const ticket = this.wallets.ticket(claims.playerId);
       const [player, balance] = await Promise.all([db.players.findById(claims.playerId), db.ledger.balance('player', claims.playerId)]);
       if (!player) throw new ServerError(401, 'Unknown player.');

@@ -3,6 +3,7 @@ import { decode, type Iterator } from '@colyseus/schema';
 import { unpack } from 'msgpackr';
 import type { LimitedLog } from '../src/transport/limited-log.ts';
 import type { Rate } from '../src/transport/token-bucket.ts';
+import type { CoolOff } from './cool-off.ts';
 import { BUDGET_VERDICT, MessageBudget } from './message-budget.ts';
 
 /** How many lines a process writes about rejected frames and flooding clients: a junk flood from many clients stays a trickle of lines. */
@@ -92,6 +93,8 @@ export type FrameGuardOptions = {
   /** Where rejected frames and disconnected clients are reported: one line each, no more than it allows across the process. */
   frameLog: LimitedLog;
   now: () => number;
+  /** Where a player cut for flooding is kept out for a while (`CoolOff`), when the room's joins check it. */
+  coolOff?: CoolOff;
 };
 
 type Intake = (client: Client, buffer: Uint8Array) => void;
@@ -104,6 +107,7 @@ type Intake = (client: Client, buffer: Uint8Array) => void;
  * that does not decode is dropped, answered with `error` `bad_frame` the
  * first time, logged in one line (Colyseus would print a multi-line stack
  * for each), and its client is disconnected at its `REJECTED_FRAMES_LIMIT`th.
+ * A client disconnected either way puts its player in `coolOff`, when given.
  * Every room class calls this in `onCreate`, before any client joins.
  *
  * Colyseus has no hook for this: `_onMessage`, which every client's socket
@@ -125,8 +129,15 @@ export function guardFrames(room: Room, options: FrameGuardOptions): void {
     return { roomId: room.roomId, room: room.roomName, sessionId: client.sessionId, ...(typeof playerId === 'string' ? { playerId } : {}) };
   };
 
+  /** A client cut here: its player is refused at the tables for a while (`CoolOff`), so its rejoin costs a refusal, not a join. */
+  const coolOff = (client: Client): void => {
+    const playerId = (client.userData as { playerId?: unknown } | undefined)?.playerId;
+    if (typeof playerId === 'string') options.coolOff?.start(playerId, options.now());
+  };
+
   const overBudget = (client: Client, buffer: Uint8Array, verdict: 'warn' | 'cut'): void => {
     if (verdict === BUDGET_VERDICT.cut) {
+      coolOff(client);
       frameLog.write('warn', { ...context(client), limit: messages }, 'disconnected a client that kept sending past its message budget');
       client.leave(CloseCode.WITH_ERROR, 'rate_limited');
       return;
@@ -144,6 +155,7 @@ export function guardFrames(room: Room, options: FrameGuardOptions): void {
     rejected.set(client, count);
     frameLog.write('warn', { ...context(client), bytes, reason: reading.problem, rejected: count }, 'rejected a frame that does not decode');
     if (count >= REJECTED_FRAMES_LIMIT) {
+      coolOff(client);
       client.leave(CloseCode.WITH_ERROR, 'bad_frame');
     } else if (count === 1) {
       client.send('error', {

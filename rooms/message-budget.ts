@@ -28,7 +28,9 @@ type Account = { bucket: TokenBucket; warned: boolean; cut: boolean };
  * admitted again once its bucket holds a whole message.
  *
  * Clients are told apart by identity (a reconnection starts a new budget:
- * getting back in costs a matchmaking round trip and a WebSocket handshake).
+ * getting back in costs a matchmaking round trip and a WebSocket handshake,
+ * and a player who was cut is refused at the tables for a while first:
+ * `CoolOff`).
  */
 export class MessageBudget {
   private readonly limit: Rate;

@@ -5,6 +5,7 @@ import type { FeltMetrics } from '../src/observability/metrics.ts';
 import type { CashTableSettings } from '../src/engine/cash/settings.ts';
 import type { LimitedLog } from '../src/transport/limited-log.ts';
 import type { Rate } from '../src/transport/token-bucket.ts';
+import type { CoolOff } from './cool-off.ts';
 
 /**
  * What rooms need from the process: the database, the token secret, the
@@ -29,6 +30,8 @@ export type RoomServices = {
   messages: Rate;
   /** Rejected frames and disconnected flooders, one line each, rate-limited across the process. */
   frameLog: LimitedLog;
+  /** Players disconnected for flooding, refused at the process's tables for a while (see `CoolOff`). */
+  coolOff: CoolOff;
 };
 
 /** The options every room's `onCreate` receives: the define-time services merged with what the creator passed. */

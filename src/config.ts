@@ -67,6 +67,11 @@ export type Config = {
    * client that runs twice the burst over is disconnected.
    */
   messageBurst: number;
+  /**
+   * Seconds a player disconnected for flooding (over the budget or junk frames)
+   * is refused at this process's tables (`FELT_COOL_OFF_S`); 0: never refused.
+   */
+  coolOffS: number;
 };
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -144,10 +149,11 @@ const schema = z.object({
   FELT_SNAPSHOT_MS: withDefault(integer('a number of milliseconds from 10 to 10000', 10, 10_000), 50),
   FELT_MESSAGE_RATE: withDefault(integer('a whole number of messages per second from 1 to 10000', 1, 10_000), 10),
   FELT_MESSAGE_BURST: withDefault(integer('a whole number of messages from 1 to 100000', 1, 100_000), 20),
+  FELT_COOL_OFF_S: withDefault(integer('a whole number of seconds from 0 to 3600', 0, 3_600), 10),
 });
 
 // Settings whose values may be shown back in an error; the others can hold passwords.
-const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_ANALYTICS_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_SNAPSHOT_MS', 'FELT_MESSAGE_RATE', 'FELT_MESSAGE_BURST', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
+const SHOWN_SETTINGS = new Set(['FELT_HAND_RETENTION_DAYS', 'FELT_SNAPSHOT_RETENTION_DAYS', 'FELT_ANALYTICS_RETENTION_DAYS', 'FELT_REDIS_PREFIX', 'FELT_LEASE_MS', 'FELT_DRAIN_MS', 'FELT_SNAPSHOT_MS', 'FELT_MESSAGE_RATE', 'FELT_MESSAGE_BURST', 'FELT_COOL_OFF_S', 'FELT_AUTH_RATE_LIMIT', 'PORT', 'FELT_DATA_DIR', 'FELT_PUBLIC_ADDRESS', 'FELT_ADMIN_USERNAME', 'FELT_STARTING_BALANCE', 'FELT_PROCESS_ID', 'FELT_LOG_LEVEL', 'FELT_TOKEN_TTL']);
 
 // One of the pair without the other would silently leave the room without an admin.
 function adminPairIssues(env: Record<string, string | undefined>): ConfigIssue[] {
@@ -203,5 +209,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     snapshotMs: settings.FELT_SNAPSHOT_MS,
     messageRate: settings.FELT_MESSAGE_RATE,
     messageBurst: settings.FELT_MESSAGE_BURST,
+    coolOffS: settings.FELT_COOL_OFF_S,
   };
 }

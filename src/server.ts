@@ -34,6 +34,7 @@ import { insightService, type InsightService } from './insights/service.ts';
 import { webRoutes } from './web/serve.ts';
 import type { RoomServices } from '../rooms/services.ts';
 import { FRAME_LOG_LIMIT } from '../rooms/frame-guard.ts';
+import { CoolOff } from '../rooms/cool-off.ts';
 import { FeltLobbyRoom } from '../rooms/FeltLobbyRoom.ts';
 import { TableRoom } from '../rooms/TableRoom.ts';
 import { TournamentRoom, type TournamentRoomServices } from '../rooms/TournamentRoom.ts';
@@ -101,6 +102,7 @@ export async function startServer(config: Config & {
     db, secret, log, metrics, snapshots, processId: config.processId, leaseLost, now: Date.now, timings: config.tableTimings ?? {},
     messages: { rate: config.messageRate, burst: config.messageBurst },
     frameLog: new LimitedLog(log, FRAME_LOG_LIMIT),
+    coolOff: new CoolOff(config.coolOffS * 1000),
   };
 
   const tables = tableControl({ db, log, openRoom: (tableId) => ownership.open(tableId) });

@@ -41,6 +41,7 @@ describe('config', () => {
       snapshotMs: 50,
       messageRate: 10,
       messageBurst: 20,
+      coolOffS: 10,
     });
   });
 
@@ -70,6 +71,7 @@ describe('config', () => {
       FELT_SNAPSHOT_MS: '250',
       FELT_MESSAGE_RATE: '5',
       FELT_MESSAGE_BURST: '40',
+      FELT_COOL_OFF_S: '0',
     });
 
     assert.deepEqual(config, {
@@ -97,6 +99,7 @@ describe('config', () => {
       snapshotMs: 250,
       messageRate: 5,
       messageBurst: 40,
+      coolOffS: 0,
     });
   });
 
@@ -145,6 +148,7 @@ describe('config', () => {
     assert.match(issuesOf({ FELT_MESSAGE_RATE: '2.5' }).FELT_MESSAGE_RATE, /from 1 to 10000 \(got "2.5"\)/);
     assert.match(issuesOf({ FELT_MESSAGE_BURST: '100001' }).FELT_MESSAGE_BURST, /messages from 1 to 100000 \(got "100001"\)/);
     assert.match(issuesOf({ FELT_MESSAGE_BURST: 'lots' }).FELT_MESSAGE_BURST, /from 1 to 100000/);
+    assert.match(issuesOf({ FELT_COOL_OFF_S: '3601' }).FELT_COOL_OFF_S, /seconds from 0 to 3600 \(got "3601"\)/);
   });
 
   it('when the token lifetime is written in other units then it is read in seconds', () => {

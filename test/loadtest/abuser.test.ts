@@ -20,7 +20,8 @@ for (const backend of BACKENDS) {
     this.timeout(60_000);
 
     it('when an abuser with an emptied wallet floods a table then its buy-ins are refused for want of funds, junk is answered, a broken frame disconnects it, it rejoins, and no chip moves', async () => {
-      const felt = await startFelt(backend, { FELT_ADMIN_USERNAME: ADMIN.username, FELT_ADMIN_PASSWORD: ADMIN.password });
+      // No cool-off: this is about the abusers rejoining, not about the server keeping them out (test/rooms/client-limits.test.ts).
+      const felt = await startFelt(backend, { FELT_ADMIN_USERNAME: ADMIN.username, FELT_ADMIN_PASSWORD: ADMIN.password, FELT_COOL_OFF_S: '0' });
       try {
         const tableId = await felt.openTable();
         const table: TableListing = { tableId, name: 'test', variant: 'NT', minBuyIn: 40, maxBuyIn: 200, bigBlind: 2, seated: 0, maxSeats: 6 };
@@ -49,6 +50,31 @@ for (const backend of BACKENDS) {
         assert.equal(listed?.seated, 0, 'no buy-in went through');
         // The guest's welcome chips went out with the admin's debit; the refused buy-ins moved nothing.
         assert.equal(await felt.server.db.ledger.totalHeld(), before);
+      } finally {
+        await felt.close();
+      }
+    });
+
+    it('when an abuser stops while still over its budget then its drain is answered once the budget has refilled, not left waiting for a dropped marker', async () => {
+      // Two messages a second, bursts of 10: 15 messages leave a debt of 5 (dropped, not cut) that takes seconds to pay.
+      const felt = await startFelt(backend, { FELT_ADMIN_USERNAME: ADMIN.username, FELT_ADMIN_PASSWORD: ADMIN.password, FELT_MESSAGE_RATE: '2', FELT_MESSAGE_BURST: '10' });
+      try {
+        const tableId = await felt.openTable();
+        const table: TableListing = { tableId, name: 'test', variant: 'NT', minBuyIn: 40, maxBuyIn: 200, bigBlind: 2, seated: 0, maxSeats: 6 };
+        const group = await AbuserGroup.open({ url: felt.url, tables: [table], ratePerS: 1, admin: ADMIN, weights: { unaffordableSit: 0, unknownType: 1, malformed: 0, junkFrame: 0, brokenFrame: 0 } });
+        try {
+          const [abuser] = group.abusers;
+          const answers = (code: string): number => group.counters.window(1).answersByCode[code] ?? 0;
+          abuser.send(15);
+          await until(() => answers('rate_limited') === 1 && answers('unknown_message') === 10, () => group.counters.window(1), 10_000);
+
+          const drain = await group.drain(20_000);
+
+          assert.equal(drain.drained, true, `the marker was answered (${JSON.stringify(drain)})`);
+          assert.equal(abuser.connected, true, 'never cut');
+        } finally {
+          await group.close();
+        }
       } finally {
         await felt.close();
       }

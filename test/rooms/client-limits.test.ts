@@ -107,6 +107,40 @@ for (const backend of BACKENDS) {
 
         assert.equal(code, 4000, 'a consented leave');
       });
+
+      it('when a client is disconnected for flooding then its player is refused at every table for a while, 429, before the database is read, and other players still join', async () => {
+        const tableId = await felt.openTable();
+        const otherTableId = await felt.openTable();
+        const { token, id } = await felt.guest('Flo');
+        const flooding = await felt.client().joinById(tableId, { token });
+        rooms.push(flooding);
+        errorsOf(flooding);
+        const gone = left(flooding);
+        for (let i = 0; i < 200; i++) flooding.send('sitOut', {});
+        assert.equal(await gone, 4002);
+        const players = felt.server.db.players;
+        const findById = players.findById;
+        let reads = 0;
+        players.findById = (playerId: string) => {
+          if (playerId === id) reads++;
+          return findById.call(players, playerId);
+        };
+        try {
+          for (const table of [tableId, otherTableId]) {
+            const refusal = await felt.client().joinById(table, { token }).then((room) => {
+              rooms.push(room);
+              return null;
+            }, (error: { code?: number; message?: string }) => error);
+            assert.equal(refusal?.code, 429, `the join at ${table === tableId ? 'the same' : 'another'} table is refused`);
+            assert.match(String(refusal?.message), /rate_limited: .*join again in \d+ seconds/);
+          }
+          assert.equal(reads, 0, 'the refusals read no player');
+          const calm = await join(tableId, 'Cal');
+          assert.equal(calm.connection.isOpen, true, 'another player still joins');
+        } finally {
+          players.findById = findById;
+        }
+      });
     });
 
     describe('lobby', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { CloseCode, Protocol, type Client, type Room } from '@colyseus/core';
 import { pack } from 'msgpackr';
+import { CoolOff } from '../../rooms/cool-off.ts';
 import { guardFrames, readFrame, REJECTED_FRAMES_LIMIT } from '../../rooms/frame-guard.ts';
 import { createLogger } from '../../src/log.ts';
 import { LimitedLog } from '../../src/transport/limited-log.ts';
@@ -28,7 +29,7 @@ function client(sessionId: string): FakeClient {
 }
 
 /** A stand-in for a room: the frames that reached Colyseus's intake, and the lines logged. */
-function guardedRoom(limit = { rate: 1, burst: 5 }): { room: Room; reached: Uint8Array[]; lines: () => any[]; now: { ms: number } } {
+function guardedRoom(limit = { rate: 1, burst: 5 }): { room: Room; reached: Uint8Array[]; lines: () => any[]; now: { ms: number }; coolOff: CoolOff } {
   const reached: Uint8Array[] = [];
   const room = {
     roomId: 't-1', roomName: 'table',
@@ -45,8 +46,9 @@ function guardedRoom(limit = { rate: 1, burst: 5 }): { room: Room; reached: Uint
   });
   const now = { ms: 0 };
   const frameLog = new LimitedLog(createLogger({ logLevel: 'info', processId: 'test' }, sink), { rate: 1, burst: 100 }, () => now.ms);
-  guardFrames(room, { messages: limit, frameLog, now: () => now.ms });
-  return { room, reached, lines: () => text.split('\n').filter(Boolean).map((line) => JSON.parse(line)), now };
+  const coolOff = new CoolOff(10_000);
+  guardFrames(room, { messages: limit, frameLog, now: () => now.ms, coolOff });
+  return { room, reached, lines: () => text.split('\n').filter(Boolean).map((line) => JSON.parse(line)), now, coolOff };
 }
 
 function deliver(room: Room, from: Client, frame: Uint8Array, times = 1): void {
@@ -110,6 +112,20 @@ describe('rooms: frame guard', () => {
       assert.deepEqual(ann.left, [[CloseCode.WITH_ERROR, 'rate_limited']]);
       assert.deepEqual(bob.sent, []);
       assert.deepEqual(lines().map((line) => [line.msg, line.sessionId, line.playerId]), [['disconnected a client that kept sending past its message budget', 'a', 'p-a']]);
+    });
+
+    it('when a client is cut for flooding or for junk frames then its player cools off, and a calm client\'s does not', () => {
+      const { room, now, coolOff } = guardedRoom({ rate: 1, burst: 5 });
+      now.ms = 1_000;
+      const junk = Uint8Array.from([Protocol.ROOM_DATA, 0xa3, ...Buffer.from('sit'), 0xc1, 0xc1]);
+
+      deliver(room, client('flood'), message('sitOut'), 100);
+      deliver(room, client('calm'), message('sitOut'), 5);
+      deliver(room, client('junk'), junk, REJECTED_FRAMES_LIMIT);
+
+      assert.equal(coolOff.remainingMs('p-flood', now.ms), 10_000);
+      assert.equal(coolOff.remainingMs('p-calm', now.ms), 0);
+      assert.equal(coolOff.remainingMs('p-junk', now.ms), 10_000);
     });
 
     it('when a client over its budget asks to leave then the leave still reaches the room', () => {
