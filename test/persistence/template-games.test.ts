@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { NO_TABLE_OPTIONS } from '../../src/engine/cash/options/table-options.ts';
 import type { TemplateInput } from '../../src/persistence/types.ts';
 import { describeEachBackend, useFreshDatabase } from './databases.ts';
 
@@ -17,7 +18,8 @@ describeEachBackend('templates of stud and mixed games', (backend) => {
     const created = await db().templates.create(stud(`Stud ${randomUUID()}`));
     const mixed = await db().templates.create({ ...stud(`Mixed ${randomUUID()}`), variant: 'NT', smallBlind: 1, bigBlind: 2, rotation: games });
 
-    assert.deepEqual(await db().templates.get(created.id), { ...stud(created.name), id: created.id, retiredAt: null });
+    // A template that names no table option reads back with every option off.
+    assert.deepEqual(await db().templates.get(created.id), { ...stud(created.name), ...NO_TABLE_OPTIONS, id: created.id, retiredAt: null });
     assert.deepEqual((await db().templates.get(mixed.id))?.rotation, games);
   });
 
