@@ -1,7 +1,8 @@
 import type { Client, Room } from '@colyseus/sdk';
 import { registerFor, signInGuest } from './admin-api.ts';
 import type { Scheduler } from './scheduler.ts';
-import { canAct, chooseAction, chooseBringIn, chooseDiscard, type LegalView } from './strategy.ts';
+import { canMove, chooseMove } from './game-moves.ts';
+import type { LegalView } from './strategy.ts';
 
 /** What every tournament bot of a run shares. */
 export type TournamentBotContext = {
@@ -20,6 +21,10 @@ export class TournamentStats {
   /** Hands dealt while the tournament room said hand-for-hand (`TournamentState.handForHandRound` above 0). */
   readonly handForHandHands = new Set<string>();
   handForHand = false;
+  /** Every table phase seen (`preflop`, stud's `third`, a draw game's `draw1` …): which game was dealt. */
+  readonly phases = new Set<string>();
+  /** The largest bring-in a table showed (0 for games with blinds). */
+  bringIn = 0;
   moves = 0;
   actions = 0;
   eliminated = 0;
@@ -141,10 +146,12 @@ export class TournamentBot {
   private onTableState(tableId: string, state: any): void {
     if (this.stopped || tableId !== this.tableId) return;
     this.ctx.stats.sawHand(tableId, state.handNumber);
+    if (typeof state.phase === 'string') this.ctx.stats.phases.add(state.phase);
+    if ((state.bringIn ?? 0) > this.ctx.stats.bringIn) this.ctx.stats.bringIn = state.bringIn;
     const seat = this.mySeat(state);
     if (!seat || state.toAct !== seat.seat || this.thinking || this.answered === decisionKey(state, seat)) return;
     const legal = seat.legal as LegalView | undefined;
-    if (!legal || !(legal.draw || canAct(legal))) return;
+    if (!canMove(legal)) return;
     this.thinking = true;
     const think = this.ctx.thinkMs > 0 ? this.ctx.thinkMs * (0.5 + this.ctx.random()) : 0;
     this.ctx.scheduler.after(think, () => this.act(tableId));
@@ -161,13 +168,9 @@ export class TournamentBot {
     if (!legal) return;
     this.answered = decisionKey(state, seat);
     this.ctx.stats.actions++;
-    if (legal.draw) {
-      room.send('draw', { discard: chooseDiscard([...(seat.cards ?? [])], legal.maxDiscards ?? 0, this.ctx.random) });
-    } else if (legal.bringIn) {
-      room.send('act', chooseBringIn(legal, this.ctx.random));
-    } else if (canAct(legal)) {
-      room.send('act', chooseAction(legal, this.ctx.random, state.phase === 'preflop'));
-    }
+    // The game's own move (`game-moves.ts`): on a draw game's first street, as preflop, the blinds are the bet to raise.
+    const move = chooseMove(legal, [...(seat.cards ?? [])], state.variant ?? '', state.phase ?? '', this.ctx.random);
+    room.send(move.type, move.message);
   }
 
   private mySeat(state: any): any {

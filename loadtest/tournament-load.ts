@@ -13,6 +13,10 @@ export type TournamentLoadOptions = {
   /** Seconds per blind level. */
   levelSeconds: number;
   tableSize: number;
+  /** The game, a PHH code (default NT); stud and draw tournaments play the same levels (`levelStakes`). */
+  variant?: string;
+  /** Chips each entrant starts with (default 1500); fewer make a shorter tournament. */
+  startingStack?: number;
   /** The server to load; ignored with `spawn`. */
   url: string;
   spawn: boolean;
@@ -27,6 +31,7 @@ export type TournamentLoadOptions = {
 
 export type TournamentLoadReport = {
   kind: TournamentKindAsked;
+  variant: string;
   tournamentId: string;
   entrants: number;
   status: string;
@@ -39,6 +44,10 @@ export type TournamentLoadReport = {
   /** Tables broken: every table but the one the winner finished at. */
   tableBreaks: number;
   handForHandHands: number;
+  /** The table phases the bots saw, in order of first sight. */
+  phases: string[];
+  /** The largest bring-in a table showed (stud), else 0. */
+  bringIn: number;
   actions: number;
   errors: Record<string, number>;
   /** The checks that the money and the chips came out right. */
@@ -83,6 +92,8 @@ export function levelsFor(seconds: number, count = 30): { smallBlind: number; bi
  */
 export async function runTournamentLoad(options: TournamentLoadOptions): Promise<TournamentLoadReport> {
   const log = options.log ?? (() => undefined);
+  const variant = options.variant ?? 'NT';
+  const startingStack = options.startingStack ?? STARTING_STACK;
   const setupStart = performance.now();
   const server = options.spawn ? await spawnServer({ tables: 0, pauseMs: options.pauseMs, cpus: null, databaseUrl: options.databaseUrl, admin: true }) : null;
   const url = server?.url ?? options.url;
@@ -95,12 +106,12 @@ export async function runTournamentLoad(options: TournamentLoadOptions): Promise
   try {
     const token = await adminToken(url, admin);
     const created = await createTournament(url, token, {
-      name: `Load test ${options.kind} ${options.entrants}`,
+      name: `Load test ${variant} ${options.kind} ${options.entrants}`,
       kind: options.kind,
-      variant: 'NT',
+      variant,
       buyIn: BUY_IN,
       fee: FEE,
-      startingStack: STARTING_STACK,
+      startingStack,
       tableSize: options.tableSize,
       minEntrants: 2,
       maxEntrants: options.entrants,
@@ -121,7 +132,7 @@ export async function runTournamentLoad(options: TournamentLoadOptions): Promise
     const startedAt = performance.now();
     const setupS = round1((startedAt - setupStart) / 1000);
     log(`started after ${setupS} s of setup; playing`);
-    const sampler = new ChipSampler(url, tournamentId, options.entrants * STARTING_STACK);
+    const sampler = new ChipSampler(url, tournamentId, options.entrants * startingStack);
     const finished = await Promise.race([
       Promise.all(bots.map((bot) => bot.finished)).then(() => true),
       new Promise<false>((resolve) => setTimeout(() => resolve(false), options.timeoutS * 1000).unref()),
@@ -130,12 +141,12 @@ export async function runTournamentLoad(options: TournamentLoadOptions): Promise
     await sampler.stop();
     log(finished ? `finished in ${durationS} s; checking the money` : `no finish within ${options.timeoutS} s`);
     const detail = await tournamentDetail(url, tournamentId);
-    const balance = await checkBalance(url, bots, before, detail, options.entrants, sampler);
+    const balance = await checkBalance(url, bots, before, detail, options.entrants, startingStack, sampler);
     return {
-      kind: options.kind, tournamentId, entrants: options.entrants, status: detail.status, durationS, setupS,
+      kind: options.kind, variant, tournamentId, entrants: options.entrants, status: detail.status, durationS, setupS,
       hands: stats.hands.size, moves: stats.moves, tablesOpened: stats.tables.size,
       tableBreaks: Math.max(0, stats.tables.size - 1), handForHandHands: stats.handForHandHands.size,
-      actions: stats.actions, errors: Object.fromEntries(stats.errors), balance,
+      phases: [...stats.phases], bringIn: stats.bringIn, actions: stats.actions, errors: Object.fromEntries(stats.errors), balance,
     };
   } finally {
     scheduler.stop();
@@ -144,7 +155,7 @@ export async function runTournamentLoad(options: TournamentLoadOptions): Promise
   }
 }
 
-async function checkBalance(url: string, bots: TournamentBot[], before: Map<string, number>, detail: any, entrants: number, sampler: ChipSampler): Promise<BalanceCheck> {
+async function checkBalance(url: string, bots: TournamentBot[], before: Map<string, number>, detail: any, entrants: number, startingStack: number, sampler: ChipSampler): Promise<BalanceCheck> {
   const standings: { playerId: string; place: number | null; prize: number | null; stack: number | null }[] = detail.standings ?? [];
   const places = standings.map((line) => line.place).filter((place): place is number => place !== null);
   const placesDistinct = places.length === entrants && new Set(places).size === entrants && Math.max(...places) === entrants && Math.min(...places) === 1;
@@ -155,7 +166,7 @@ async function checkBalance(url: string, bots: TournamentBot[], before: Map<stri
     const after = await walletBalance(url, bot.token);
     if (after - (before.get(bot.playerId) ?? 0) !== (prizeOf.get(bot.playerId) ?? 0) - BUY_IN - FEE) walletsBalance = false;
   });
-  const chipsExpected = entrants * STARTING_STACK;
+  const chipsExpected = entrants * startingStack;
   const prizePool = detail.prizePool as number;
   const finished = detail.status === 'finished';
   return {
@@ -206,7 +217,7 @@ export function formatTournamentReport(report: TournamentLoadReport): string {
   const b = report.balance;
   const errors = Object.entries(report.errors).map(([key, count]) => `${key} ×${count}`).join(', ') || 'none';
   return [
-    `${report.kind} ${report.tournamentId}: ${report.entrants} entrants, ${report.status} in ${report.durationS} s (setup ${report.setupS} s)`,
+    `${report.variant} ${report.kind} ${report.tournamentId}: ${report.entrants} entrants, ${report.status} in ${report.durationS} s (setup ${report.setupS} s)`,
     `hands ${report.hands}, moves ${report.moves}, tables ${report.tablesOpened} (${report.tableBreaks} broken), hand-for-hand hands ${report.handForHandHands}, actions ${report.actions}`,
     `prize pool ${b.prizePool}, prizes paid ${b.prizesPaid}, places distinct ${b.placesDistinct}, wallets balance ${b.walletsBalance}, chips ${b.chipSamplesEqual}/${b.chipSamples} samples at ${b.chipsExpected}: ${b.ok ? 'BALANCED' : 'NOT BALANCED'}`,
     `errors: ${errors}`,

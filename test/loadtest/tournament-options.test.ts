@@ -35,6 +35,16 @@ describe('loadtest tournament options', () => {
     assert.throws(() => parseTournamentOptions(['--tournament', 'sng', '--table-size', '12', '--spawn'], {}), /--table-size must be at most 10/);
   });
 
+  it('when --variant names a stud or draw game then it is played, at tables no larger than the game seats', () => {
+    assert.equal(parseTournamentOptions(['--tournament', 'sng', '--spawn'], {}).variant, 'NT');
+    const stud = parseTournamentOptions(['--tournament', 'sng', '--variant', 'F7S', '--spawn'], {});
+    assert.deepEqual([stud.variant, stud.tableSize], ['F7S', 8]);
+    const draw = parseTournamentOptions(['--tournament', 'sng', '--variant', 'F2L3D', '--table-size', '5', '--spawn'], {});
+    assert.deepEqual([draw.variant, draw.tableSize], ['F2L3D', 5]);
+    assert.throws(() => parseTournamentOptions(['--tournament', 'sng', '--variant', 'FB', '--table-size', '7', '--spawn'], {}), (error: Error) => error instanceof UsageError && /--table-size must be at most 6 for FB/.test(error.message));
+    assert.throws(() => parseTournamentOptions(['--tournament', 'sng', '--variant', 'XX', '--spawn'], {}), (error: Error) => error instanceof UsageError && /--variant must be one of NT/.test(error.message));
+  });
+
   it('when levels are made then the blinds rise every level, the small blind is half the big, and antes start at level four', () => {
     const levels = levelsFor(60, 12);
     assert.equal(levels.length, 12);

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import type { RandomSource } from '../../src/engine/random.ts';
 import { applyPlan, planNextHand } from '../../src/engine/table/lineup.ts';
 import type { Stakes, TableState } from '../../src/engine/table/state.ts';
+import { planStudHand } from '../../src/engine/table/stud-lineup.ts';
+import { VARIANTS } from '../../src/engine/variants.ts';
 import type { SeatInstruction } from '../../src/tournaments/events.ts';
 import type { HandReport } from '../../src/tournaments/state.ts';
 
@@ -109,7 +111,8 @@ export class FakeTable {
     assert.equal(this.hand, null, `${this.tableId} deals one hand at a time`);
     assert.equal(handNumber, this.handNumber + 1, `${this.tableId} deals hands in order`);
     const state = this.rotation();
-    const plan = planNextHand(state, stakes);
+    // Stud stakes (a bring-in, no blinds) are dealt as a stud table deals them: no button, no blinds.
+    const plan = stakes.bringIn ? planStudHand(state, stakes, VARIANTS.F7S) : planNextHand(state, stakes);
     assert.ok(plan, `${this.tableId} has two players to deal to`);
     const next = applyPlan(state, plan);
     this.button = next.button;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ACCOUNTS } from '../../money/accounts.ts';
 import { InvalidDefinitionError, type TournamentRecord } from '../../persistence/tournament-types.ts';
 import type { TransferRecord } from '../../persistence/types.ts';
-import { TournamentKind, type TournamentDefinition } from '../../tournaments/rules/structure.ts';
+import { TOURNAMENT_VARIANTS, TournamentKind, type TournamentDefinition } from '../../tournaments/rules/structure.ts';
 import type { TournamentHostMethod } from '../../tournaments/tournament-host.ts';
 import { defineRoute, page, pageOf, pageQuery } from '../openapi/route.ts';
 import { ApiProblem } from '../problem.ts';
@@ -34,11 +34,11 @@ const payoutTier = z.strictObject({ fromEntrants: int, percents: z.array(z.numbe
 export const definitionFields = {
   name: z.string().regex(/^[^\p{Cc}\p{Cf}]*$/u, 'must not contain control characters'),
   kind: z.enum(Object.values(TournamentKind)).describe('sng starts when full; mtt at startsAt.'),
-  variant: z.string().min(1).max(16).describe('A PHH variant code: NT, FT, NS, PO, FO/8, F7S, F7S/8, FR, N2L1D, F2L3D, FB.'),
+  variant: z.string().min(1).max(16).describe(`A PHH variant code: ${Object.keys(TOURNAMENT_VARIANTS).join(', ')}.`),
   buyIn: int.describe('Wallet money to the prize pool.'),
   fee: int.describe('Wallet money to the house.'),
   startingStack: int,
-  tableSize: int,
+  tableSize: int.describe('Seats per table: 2 to the game\'s most (10; stud 8; draw games 6).'),
   minEntrants: int,
   maxEntrants: int,
   levels: z.array(level),

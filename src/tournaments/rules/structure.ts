@@ -9,7 +9,9 @@
  * Levels: `{smallBlind, bigBlind, ante, seconds}`. In fixed-limit games the
  * level's big blind is the small bet and twice the big blind the big bet
  * (`levelStakes`). In stud, which has no blinds, `smallBlind` is the bring-in
- * and `bigBlind` the small bet (so the bring-in must be below it). With
+ * and `bigBlind` the small bet (so the bring-in must be below it); every
+ * player antes `ante`, or a fifth of the small bet where a level says 0
+ * (`defaultStudAnte`). Draw games post blinds as hold'em does. With
  * `bigBlindAnte` the big blind alone posts `ante` for the whole table.
  *
  * Payout percentages are percents of the prize pool with at most two
@@ -18,6 +20,7 @@
  */
 import { IllegalActionError } from '../../engine/errors.ts';
 import type { Stakes } from '../../engine/table/state.ts';
+import { BettingStructure, VARIANTS, hasDraws, usesBringIn, type Variant } from '../../engine/variants.ts';
 import { breakCount } from './clock.ts';
 
 export const TournamentKind = {
@@ -48,24 +51,27 @@ export type VariantSeating = {
   readonly fixedLimit: boolean;
 };
 
+/** Draw games seat at most this many in a tournament (the usual six-handed draw table: cards left to draw from). */
+export const DRAW_TABLE_SEATS = 6;
+
+function seatingOf(variant: Variant): VariantSeating {
+  const family = usesBringIn(variant) ? GameFamily.stud : hasDraws(variant) ? GameFamily.draw : GameFamily.holdem;
+  return {
+    family,
+    maxSeats: family === GameFamily.draw ? Math.min(DRAW_TABLE_SEATS, variant.maxPlayers) : variant.maxPlayers,
+    fixedLimit: variant.betting === BettingStructure.fixedLimit,
+  };
+}
+
 /**
- * The games a tournament can be played in (PHH codes) and the most players a
- * table of each can seat: hold'em and Omaha 10, stud 8 (seven cards each
- * from one deck), draw 6 (cards to draw from).
+ * The games a tournament can be played in (PHH codes): every variant the
+ * engine deals (`engine/variants.ts`), with the most players a table of each
+ * seats — what the engine deals (hold'em and Omaha 10, stud 8: seven cards
+ * each from one deck), draw games at most six (`DRAW_TABLE_SEATS`).
  */
-export const TOURNAMENT_VARIANTS: Readonly<Record<string, VariantSeating>> = {
-  NT: { family: GameFamily.holdem, maxSeats: 10, fixedLimit: false },
-  FT: { family: GameFamily.holdem, maxSeats: 10, fixedLimit: true },
-  NS: { family: GameFamily.holdem, maxSeats: 10, fixedLimit: false },
-  PO: { family: GameFamily.holdem, maxSeats: 10, fixedLimit: false },
-  'FO/8': { family: GameFamily.holdem, maxSeats: 10, fixedLimit: true },
-  F7S: { family: GameFamily.stud, maxSeats: 8, fixedLimit: true },
-  'F7S/8': { family: GameFamily.stud, maxSeats: 8, fixedLimit: true },
-  FR: { family: GameFamily.stud, maxSeats: 8, fixedLimit: true },
-  N2L1D: { family: GameFamily.draw, maxSeats: 6, fixedLimit: false },
-  F2L3D: { family: GameFamily.draw, maxSeats: 6, fixedLimit: true },
-  FB: { family: GameFamily.draw, maxSeats: 6, fixedLimit: true },
-};
+export const TOURNAMENT_VARIANTS: Readonly<Record<string, VariantSeating>> = Object.freeze(
+  Object.fromEntries(Object.values(VARIANTS).map((variant) => [variant.code, Object.freeze(seatingOf(variant))])),
+);
 
 /** The most entries a tournament may take; beyond it chip totals and payout tables stop being sensible. */
 export const MAX_ENTRANTS = 100_000;
@@ -369,15 +375,29 @@ export function isValidDefinition(def: TournamentDefinition, now?: number): bool
   }
 }
 
+/** A stud level's ante when the level sets none: a fifth of the small bet (the big blind), at least 1 chip. */
+export function defaultStudAnte(smallBet: number): number {
+  return Math.max(1, Math.floor(smallBet / 5));
+}
+
 /**
  * The stakes of level `number` (1-based; past the last level, the last
  * level's) as a table's settings take them. Fixed limit: the small bet is the
  * big blind and the big bet twice the big blind. No and pot limit ignore them.
+ * Flop and draw games post the level's blinds and ante. Stud posts no blinds:
+ * every player antes the level's ante (a level with ante 0 gets
+ * `defaultStudAnte`, a fifth of the small bet, so every hand has a pot to
+ * fight for) and the level's small blind is the bring-in.
  */
-export function levelStakes(def: Pick<TournamentDefinition, 'levels' | 'bigBlindAnte'>, number: number): LevelStakes {
+export function levelStakes(def: Pick<TournamentDefinition, 'levels' | 'bigBlindAnte' | 'variant'>, number: number): LevelStakes {
   if (!Number.isSafeInteger(number) || number < 1) refuse('bad_level', `Levels are numbered from 1, not ${number}.`);
   const level = def.levels[Math.min(number, def.levels.length) - 1];
+  const smallBet = level.bigBlind;
+  if (findTournamentVariant(def.variant)?.family === GameFamily.stud) {
+    const ante = level.ante > 0 ? level.ante : defaultStudAnte(smallBet);
+    return { stakes: { smallBlind: 0, bigBlind: 0, ante, bringIn: level.smallBlind }, smallBet, bigBet: smallBet * 2 };
+  }
   const stakes: Stakes = { smallBlind: level.smallBlind, bigBlind: level.bigBlind, ante: level.ante };
   if (def.bigBlindAnte) stakes.bigBlindAnte = true;
-  return { stakes, smallBet: level.bigBlind, bigBet: level.bigBlind * 2 };
+  return { stakes, smallBet, bigBet: smallBet * 2 };
 }

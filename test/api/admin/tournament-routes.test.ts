@@ -64,6 +64,8 @@ describeEachBackend('api: admin tournaments', (backend) => {
       [{ levels: [] }, 'no_levels', 'levels'],
       [{ payouts: [50, 30] }, 'payouts_not_100', 'payouts'],
       [{ variant: 'F7S', tableSize: 9, levels: [{ smallBlind: 5, bigBlind: 10, ante: 1, seconds: 60 }] }, 'bad_table_size', 'tableSize'],
+      [{ variant: 'FB', tableSize: 7 }, 'bad_table_size', 'tableSize'],
+      [{ variant: 'FR', tableSize: 8, levels: [{ smallBlind: 10, bigBlind: 10, ante: 1, seconds: 60 }] }, 'bad_blinds', 'levels.0'],
       [{ variant: 'XX' }, 'unknown_variant', 'variant'],
       [{ minEntrants: 7 }, 'bad_entrants', 'minEntrants'],
       [{ kind: 'mtt', startsAt: Date.now() - 1000 }, 'bad_starts_at', 'startsAt'],
@@ -75,6 +77,13 @@ describeEachBackend('api: admin tournaments', (backend) => {
       assert.deepEqual(problem.errors, [{ field, message: problem.detail }], code);
     }
     assert.equal((await db().tournaments.list({ limit: 1, offset: 0 })).total, before);
+  });
+
+  it('when an admin creates a stud and a draw sit-and-go at the largest tables they seat then both are 201 and registering', async () => {
+    for (const [variant, tableSize] of [['F7S', 8], ['F2L3D', 6]] as const) {
+      const answer = await create(sngBody({ name: `${variant} SNG`, variant, tableSize, maxEntrants: tableSize }));
+      assert.deepEqual([answer.status, answer.body.variant, answer.body.status], [201, variant, 'registering'], variant);
+    }
   });
 
   it('when a body has the wrong shape then it is a 400, and a player may not create tournaments', async () => {

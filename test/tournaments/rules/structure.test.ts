@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { verifyTableGame } from '../../../src/engine/table/stakes.ts';
+import { BettingStructure, VARIANTS, hasDraws, usesBringIn } from '../../../src/engine/variants.ts';
 import {
+  DRAW_TABLE_SEATS,
+  GameFamily,
   TOURNAMENT_VARIANTS,
+  defaultStudAnte,
   isValidDefinition,
   levelStakes,
   percentToBasisPoints,
@@ -52,6 +57,51 @@ describe('verifyDefinition: the basics', () => {
     assert.deepEqual(seats, {
       NT: 10, FT: 10, NS: 10, PO: 10, 'FO/8': 10, F7S: 8, 'F7S/8': 8, FR: 8, N2L1D: 6, F2L3D: 6, FB: 6,
     });
+  });
+
+  it('when the engine deals a variant then tournaments offer it, with its family, its betting and no more seats than the engine deals', () => {
+    assert.deepEqual(Object.keys(TOURNAMENT_VARIANTS).sort(), Object.keys(VARIANTS).sort());
+    for (const variant of Object.values(VARIANTS)) {
+      const seating = TOURNAMENT_VARIANTS[variant.code];
+      const family = usesBringIn(variant) ? GameFamily.stud : hasDraws(variant) ? GameFamily.draw : GameFamily.holdem;
+      assert.equal(seating.family, family, variant.code);
+      assert.equal(seating.fixedLimit, variant.betting === BettingStructure.fixedLimit, variant.code);
+      assert.equal(seating.maxSeats, family === GameFamily.draw ? Math.min(DRAW_TABLE_SEATS, variant.maxPlayers) : variant.maxPlayers, variant.code);
+    }
+  });
+
+  it('when any variant is played at its largest table then the engine accepts every level\'s stakes as levelStakes maps them', () => {
+    const levels = [level(5, 20), level(10, 40, 5), level(20, 80, 10)];
+    for (const [variant, seating] of Object.entries(TOURNAMENT_VARIANTS)) {
+      const def = mtt({ variant, tableSize: seating.maxSeats, levels });
+      assert.doesNotThrow(() => verifyDefinition(def), variant);
+      for (let n = 1; n <= levels.length; n++) {
+        assert.doesNotThrow(() => verifyTableGame({ variant, ...levelStakes(def, n) }, seating.maxSeats), `${variant} level ${n}`);
+      }
+    }
+  });
+
+  it('when a stud level is read then there are no blinds, the small blind brings in, and the ante is the level\'s or a fifth of the small bet', () => {
+    const def = mtt({ variant: 'F7S', tableSize: 8, levels: [level(5, 20), level(10, 40, 8), level(15, 60)] });
+    assert.deepEqual(levelStakes(def, 1), { stakes: { smallBlind: 0, bigBlind: 0, ante: 4, bringIn: 5 }, smallBet: 20, bigBet: 40 });
+    assert.deepEqual(levelStakes(def, 2), { stakes: { smallBlind: 0, bigBlind: 0, ante: 8, bringIn: 10 }, smallBet: 40, bigBet: 80 });
+    assert.deepEqual(levelStakes(def, 3).stakes, { smallBlind: 0, bigBlind: 0, ante: 12, bringIn: 15 });
+    assert.equal(defaultStudAnte(2), 1, 'at least one chip');
+    assert.equal(defaultStudAnte(24), 4, 'rounded down');
+  });
+
+  it('when a draw level is read then its blinds and ante are posted as in hold\'em, with fixed-limit bets of one and two big blinds', () => {
+    const def = mtt({ variant: 'F2L3D', tableSize: 6, levels: [level(10, 20, 2)] });
+    assert.deepEqual(levelStakes(def, 1), { stakes: { smallBlind: 10, bigBlind: 20, ante: 2 }, smallBet: 20, bigBet: 40 });
+    assert.deepEqual(levelStakes(mtt({ variant: 'N2L1D', tableSize: 6, levels: [level(10, 20)] }), 1).stakes, { smallBlind: 10, bigBlind: 20, ante: 0 });
+  });
+
+  it('when a stud or draw table is larger than the game seats then it is refused as bad_table_size, naming the limit', () => {
+    for (const [variant, most] of [['F7S/8', 8], ['FR', 8], ['N2L1D', 6], ['F2L3D', 6], ['FB', 6]] as const) {
+      assert.doesNotThrow(() => verifyDefinition(mtt({ variant, tableSize: most, levels: [level(5, 20)] })), variant);
+      assert.throws(() => verifyDefinition(mtt({ variant, tableSize: most + 1, levels: [level(5, 20)] })),
+        (error: Error & { code?: string }) => error.code === 'bad_table_size' && error.message.includes(`2 to ${most}`));
+    }
   });
 
   it('when the entrant limits are below 2 or crossed then they are refused', () => {
