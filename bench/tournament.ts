@@ -72,6 +72,7 @@ export async function benchTournament(options: { entrants: number; serverCpus?: 
       largestSpread: report.largestSpread, spreadSamples: report.spreadSamples, largestSpreadAnyTime: report.largestSpreadAnyTime,
       balanced: report.balance.ok, prizePool: report.balance.prizePool, prizesPaid: report.balance.prizesPaid,
       placesDistinct: report.balance.placesDistinct, walletsBalance: report.balance.walletsBalance,
+      placeProblems: report.balance.placeProblems.slice(0, 10), walletsOff: report.balance.walletsOff.slice(0, 10),
       chipSamples: report.balance.chipSamples, chipSamplesEqual: report.balance.chipSamplesEqual,
       actorProcessCpuMsPerHand: start && start.ownerIndex >= 0 ? perHand(used[start.ownerIndex]) : null,
       otherProcessCpuMsPerHand: start && start.ownerIndex >= 0 ? perHand(used[1 - start.ownerIndex]) : null,
