@@ -66,7 +66,7 @@ export type TournamentLoadReport = {
 export type BalanceCheck = {
   prizePool: number;
   prizesPaid: number;
-  /** Every entrant has a distinct place 1…N. */
+  /** Every entrant has a place and they cover 1…N once each, a tie of k (equal stacks out in one hand) taking its best place k times. */
   placesDistinct: boolean;
   /** When not: the places repeated or missing, and the players left without one. */
   placeProblems: string[];
@@ -184,7 +184,12 @@ export async function runTournamentLoad(options: TournamentLoadOptions): Promise
 async function checkBalance(url: string, bots: TournamentBot[], before: Map<string, number>, detail: any, entrants: number, sampler: ChipSampler): Promise<BalanceCheck> {
   const standings: { playerId: string; place: number | null; prize: number | null; stack: number | null }[] = detail.standings ?? [];
   const places = standings.map((line) => line.place).filter((place): place is number => place !== null);
-  const placesDistinct = places.length === entrants && new Set(places).size === entrants && Math.max(...places) === entrants && Math.min(...places) === 1;
+  // Players knocked out in one hand with equal stacks tie (TDA): k of them take the best place p of the span and p+1…p+k−1 stay unused.
+  const tally = new Map<number, number>();
+  for (const place of places) tally.set(place, (tally.get(place) ?? 0) + 1);
+  let next = 1;
+  for (const place of [...tally.keys()].sort((a, b) => a - b)) next = place === next ? next + (tally.get(place) as number) : -1;
+  const placesDistinct = places.length === entrants && next === entrants + 1;
   const prizesPaid = standings.reduce((sum, line) => sum + (line.prize ?? 0), 0);
   const prizeOf = new Map(standings.map((line) => [line.playerId, line.prize ?? 0]));
   let walletsBalance = true;
@@ -200,8 +205,8 @@ async function checkBalance(url: string, bots: TournamentBot[], before: Map<stri
   const counted = new Map<number, number>();
   for (const place of places) counted.set(place, (counted.get(place) ?? 0) + 1);
   const placeProblems = [
-    ...[...counted].filter(([, n]) => n > 1).map(([place, n]) => `place ${place} ×${n}`),
-    ...Array.from({ length: entrants }, (_, i) => i + 1).filter((place) => !counted.has(place)).map((place) => `place ${place} missing`),
+    ...[...counted].filter(([, n]) => n > 1).map(([place, n]) => `place ${place} ×${n} (a tie)`),
+    ...(placesDistinct ? [] : Array.from({ length: entrants }, (_, i) => i + 1).filter((place) => !counted.has(place)).map((place) => `place ${place} unused`)),
     ...standings.filter((line) => line.place === null).map((line) => `${line.playerId} unplaced with ${line.stack}`),
   ];
   const chipsExpected = entrants * STARTING_STACK;
