@@ -10,6 +10,7 @@ import { LoadSession, type WindowResult } from '../loadtest/session.ts';
 import type { ServerPauses } from '../loadtest/server-metrics.ts';
 import { benchAbuseRatio } from './server-abuse.ts';
 import { benchFailover } from './server-failover.ts';
+import { benchTournament, mttEntrants, mttSeconds } from './tournament.ts';
 
 /** A server figure: like `Figure`, plus what it was measured on; `value` is null when it could not be measured (`reason` says why). */
 export type ServerFigure = { name: string; value: number | null; unit: string; [detail: string]: unknown };
@@ -153,6 +154,7 @@ export async function benchServer(only?: string): Promise<void> {
     if (!only || only === 'hands') print(await benchHandsPerSecond());
     if (!only || only === 'players') print(await benchPlayersAtP99());
     if (!only || only === 'failover') print(await benchFailover({ serverCpus: SERVER_CPUS }));
+    if (!only || only === 'tournament') print(await benchTournament({ entrants: mttEntrants(), levelSeconds: mttSeconds('level'), timeoutS: mttSeconds('timeout'), serverCpus: SERVER_CPUS }));
     if (!only || only === 'abuse') print(await benchAbuseRatio({ serverCpus: SERVER_CPUS, botCpus: BOT_CPUS, databaseUrl: databaseUrl() }));
   } finally {
     if (pinned) pinProcess(process.pid, ALL_CPUS());
@@ -163,7 +165,7 @@ function print(figure: ServerFigure): void {
   console.log(JSON.stringify(figure));
 }
 
-// `node bench/server.ts [hands|players|failover|abuse]`: one figure alone; `npm run bench` runs it this way too.
+// `node bench/server.ts [hands|players|failover|tournament|abuse]` (`tournament --entrants N` for fewer than 1,000): one figure alone; `npm run bench` runs it this way too.
 if (import.meta.main) {
   const code = rerunWithBotsFlags();
   if (code !== null) process.exit(code);

@@ -26,6 +26,8 @@ export class TournamentStats {
   /** The largest bring-in a table showed (0 for games with blinds). */
   bringIn = 0;
   moves = 0;
+  /** Rooms joined again after their connection dropped (a killed process). */
+  rejoins = 0;
   actions = 0;
   eliminated = 0;
   finished = 0;
@@ -57,6 +59,9 @@ export class TournamentBot {
   prize = 0;
   private readonly ctx: TournamentBotContext;
   private lobbyRoom: Room | null = null;
+  private tournamentId = '';
+  /** The tournament finished: no room is joined again. */
+  private done = false;
   private table: Room | null = null;
   private tableId = '';
   private joining: Promise<void> = Promise.resolve();
@@ -85,8 +90,21 @@ export class TournamentBot {
 
   /** Joins the tournament room; from then on `seated` and `moved` take it to its table. */
   async follow(tournamentId: string): Promise<void> {
+    this.tournamentId = tournamentId;
     const room = await this.ctx.client.joinById(tournamentId, { token: this.token });
+    this.watch(room);
+  }
+
+  private watch(room: Room): void {
     this.lobbyRoom = room;
+    // The SDK's own reconnection goes back to the same process; after a kill -9 the room lives on another, so the bot joins it again by id.
+    room.reconnection.enabled = false;
+    room.onLeave(() => {
+      if (this.lobbyRoom !== room || this.stopped || this.done) return;
+      this.lobbyRoom = null;
+      this.ctx.stats.rejoins++;
+      void this.rejoin(this.tournamentId, () => !this.stopped && !this.done).then((again) => { if (again) this.watch(again); });
+    });
     room.onMessage('seated', (message: { tableId: string }) => this.goTo(message.tableId));
     room.onMessage('eliminated', (message: { place: number; prize: number }) => {
       this.place = message.place;
@@ -98,11 +116,24 @@ export class TournamentBot {
       if (mine?.place) this.place = mine.place;
       if (mine?.prize) this.prize = mine.prize;
       this.ctx.stats.finished++;
+      this.done = true;
       this.finishedWaiter?.();
     });
     room.onMessage('error', (message: { code?: string }) => this.ctx.stats.error(`tournament:${message?.code ?? 'unknown'}`));
     room.onStateChange((state: any) => { this.ctx.stats.handForHand = (state?.handForHandRound ?? 0) > 0; });
     room.onMessage('*', () => undefined);
+  }
+
+  /** Joins room `roomId` again, retrying until it is back (its process restored it) or `wanted` says to give up. */
+  private async rejoin(roomId: string, wanted: () => boolean): Promise<Room | null> {
+    for (let attempt = 0; wanted(); attempt++) {
+      try {
+        return await this.ctx.client.joinById(roomId, { token: this.token });
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 100 * (attempt + 1))));
+      }
+    }
+    return null;
   }
 
   async stop(): Promise<void> {
@@ -130,8 +161,26 @@ export class TournamentBot {
       await leaveSoon(room);
       return;
     }
+    this.seatAt(tableId, room);
+  }
+
+  /** Plays at `room`; when the connection drops without a move (its process died), joins the same table again, wherever it was restored. */
+  private seatAt(tableId: string, room: Room): void {
     this.table = room;
     this.ctx.stats.tables.add(tableId);
+    room.reconnection.enabled = false;
+    room.onLeave(() => {
+      if (this.table !== room || this.stopped || this.done) return;
+      this.table = null;
+      this.ctx.stats.rejoins++;
+      const still = () => !this.stopped && !this.done && this.place === null && this.tableId === tableId;
+      void this.rejoin(tableId, still).then((again) => {
+        if (!again) return;
+        if (!still()) return void leaveSoon(again);
+        this.answered = '';
+        this.seatAt(tableId, again);
+      });
+    });
     room.onMessage('moved', (message: { tableId: string }) => this.goTo(message.tableId));
     room.onMessage('error', (message: { code?: string; request?: string }) => {
       this.ctx.stats.error(`${message?.request ?? 'message'}:${message?.code ?? 'unknown'}`);

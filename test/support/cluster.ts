@@ -43,6 +43,8 @@ export type TestCluster = {
   deckKey: Uint8Array;
   /** Kills a process with SIGKILL (no goodbye); resolves when it is gone. */
   kill(index: number): Promise<void>;
+  /** A fresh process (new port and process id, same database and Redis) in place of `nodes[index]`, which is killed first if still running; resolves once it is healthy. */
+  replace(index: number): Promise<ClusterNode>;
   /** Stops a process with SIGTERM (a graceful shutdown); resolves with its exit code. */
   stop(index: number): Promise<number | null>;
   /** Kills whatever is still running and removes the database and the Redis keys. */
@@ -87,6 +89,17 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
     ...options.env,
   };
   const nodes: ClusterNode[] = [];
+  let launched = 0;
+  const launch = async (index: number, name: string): Promise<ClusterNode> => {
+    launched++;
+    const port = await freePort();
+    const processId = `felt-test-${run}-${name}`;
+    const env = { ...shared, PORT: String(port), FELT_PROCESS_ID: processId, FELT_PUBLIC_ADDRESS: `127.0.0.1:${port}` };
+    const node = { url: `http://127.0.0.1:${port}`, port, processId, child: spawnFelt(env, options.logs === true) };
+    nodes[index] = node;
+    await waitForHealth(node);
+    return node;
+  };
   const closeAll = async (): Promise<void> => {
     await Promise.all(nodes.map((node) => killChild(node.child)));
     rmSync(dataDir, { recursive: true, force: true });
@@ -94,14 +107,7 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
     await deleteKeys(redisUrl, redisPrefix);
   };
   try {
-    for (let i = 0; i < count; i++) {
-      const port = await freePort();
-      const processId = `felt-test-${run}-${i}`;
-      const env = { ...shared, PORT: String(port), FELT_PROCESS_ID: processId, FELT_PUBLIC_ADDRESS: `127.0.0.1:${port}` };
-      const node = { url: `http://127.0.0.1:${port}`, port, processId, child: spawnFelt(env, options.logs === true) };
-      nodes.push(node);
-      await waitForHealth(node);
-    }
+    for (let i = 0; i < count; i++) await launch(i, String(i));
   } catch (error) {
     await closeAll();
     throw error;
@@ -112,6 +118,10 @@ export async function startCluster(count: number, options: ClusterOptions = {}):
     redisPrefix,
     deckKey,
     kill: (index) => killChild(nodes[index].child),
+    async replace(index) {
+      await killChild(nodes[index].child);
+      return launch(index, `${index}-${launched}`);
+    },
     async stop(index) {
       const child = nodes[index].child;
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
