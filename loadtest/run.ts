@@ -12,6 +12,10 @@ const rerun = rerunWithBotsFlags();
 if (rerun !== null) process.exit(rerun);
 
 if (asksForTournament(process.argv.slice(2))) {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(TOURNAMENT_USAGE);
+    process.exit(0);
+  }
   let asked: ReturnType<typeof parseTournamentOptions>;
   try {
     asked = parseTournamentOptions(process.argv.slice(2));
