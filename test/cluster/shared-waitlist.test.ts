@@ -3,7 +3,7 @@ import { Client, type Room } from '@colyseus/sdk';
 import { DEFAULT_TEMPLATES } from '../../src/tables/default-templates.ts';
 import { newTableId } from '../../src/tables/seed.ts';
 import { describeCluster, useCluster } from '../support/cluster.ts';
-import { nextMessage, seatOf, waitFor } from '../support/felt.ts';
+import { leaveRooms, nextMessage, seatOf, waitFor } from '../support/felt.ts';
 import { eventually, guest, listedTables, ownerOf } from './helpers.ts';
 
 describeCluster('cluster: a template\'s shared waiting list spans its tables on every process', function () {
@@ -13,7 +13,7 @@ describeCluster('cluster: a template\'s shared waiting list spans its tables on 
 
   afterEach(async () => {
     // Before the cluster goes: a leave to a process already gone would wait forever.
-    for (const room of rooms.splice(0)) await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
+    await leaveRooms(rooms);
   });
 
   it('when a player waits at a full table on one process then a free seat of the template on the other process is offered to them, and they take it', async () => {

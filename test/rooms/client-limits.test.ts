@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { matchMaker } from '@colyseus/core';
 import type { Room } from '@colyseus/sdk';
 import { BACKENDS } from '../persistence/databases.ts';
-import { nextMessage, startFelt, waitFor, type Felt } from '../support/felt.ts';
+import { nextMessage, startFelt, waitFor, leaveRooms, type Felt } from '../support/felt.ts';
 
 // Rooms facing clients that send too much, send junk, or ask for rooms of
 // their own. One message a second refills a client's budget so slowly that a
@@ -58,7 +58,7 @@ for (const backend of BACKENDS) {
     });
 
     afterEach(async () => {
-      for (const room of rooms.splice(0)) await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
+      await leaveRooms(rooms);
     });
 
     after(async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Room } from '@colyseus/sdk';
 import type { Database } from '../../src/persistence/database.ts';
 import { BACKENDS } from '../persistence/databases.ts';
-import { seatOf, startFelt, waitFor, waitForDurable, type Felt } from '../support/felt.ts';
+import { seatOf, startFelt, waitFor, waitForDurable, leaveRooms, type Felt } from '../support/felt.ts';
 import { startAHand } from '../support/hand-in-play.ts';
 
 /** Counts, from now on, the ledger transfers tried and the snapshot batches written through `db`. */
@@ -50,7 +50,7 @@ for (const backend of BACKENDS) {
     });
 
     afterEach(async () => {
-      for (const room of rooms.splice(0)) await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
+      await leaveRooms(rooms);
     });
 
     after(async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Room } from '@colyseus/sdk';
 import type { TemplateInput } from '../../src/persistence/types.ts';
-import { startFelt, waitFor, type Felt } from '../support/felt.ts';
+import { startFelt, waitFor, leaveRooms, type Felt } from '../support/felt.ts';
 import { playAnyGame, testRandom } from './game-play.ts';
 
 const HORSE: Partial<TemplateInput> = {
@@ -28,9 +28,7 @@ describe('mixed games over the wire', function () {
   });
 
   after(async () => {
-    for (const room of rooms.splice(0)) {
-      await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-    }
+    await leaveRooms(rooms);
     await felt.close();
   });
 

@@ -4,7 +4,7 @@ import type { HandState } from '../../src/engine/hand/state.ts';
 import { parsePhh } from '../../src/engine/phh/parse.ts';
 import { verifyPhh } from '../../src/engine/phh/replay.ts';
 import type { TemplateInput } from '../../src/persistence/types.ts';
-import { nextMessage, seatOf, startFelt, waitFor, type Felt } from '../support/felt.ts';
+import { nextMessage, seatOf, startFelt, waitFor, leaveRooms, type Felt } from '../support/felt.ts';
 import { playAnyGame, testRandom, toShowdown } from './game-play.ts';
 
 const STUD: Partial<TemplateInput> = {
@@ -98,9 +98,7 @@ describe('stud and draw tables over the wire', function () {
   });
 
   afterEach(async () => {
-    for (const room of rooms.splice(0)) {
-      await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-    }
+    await leaveRooms(rooms);
   });
 
   after(async () => {

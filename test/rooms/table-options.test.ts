@@ -5,7 +5,7 @@ import { exportPhh } from '../../src/engine/phh/export.ts';
 import { verifyPhh } from '../../src/engine/phh/replay.ts';
 import { newTableId } from '../../src/tables/seed.ts';
 import { BACKENDS } from '../persistence/databases.ts';
-import { nextMessage, seatOf, startFelt, waitFor, type Felt } from '../support/felt.ts';
+import { nextMessage, seatOf, startFelt, waitFor, leaveRooms, type Felt } from '../support/felt.ts';
 import { autoPlay } from './play.ts';
 
 /** Templates without rake, so the chips the players hold are every chip the hands moved. */
@@ -24,9 +24,7 @@ for (const backend of BACKENDS) {
 
     afterEach(async () => {
       for (const stop of stops.splice(0)) stop();
-      for (const room of rooms.splice(0)) {
-        await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-      }
+      await leaveRooms(rooms);
     });
 
     after(async () => {

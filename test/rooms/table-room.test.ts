@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Room } from '@colyseus/sdk';
 import { BACKENDS } from '../persistence/databases.ts';
-import { nextMessage, seatOf, startFelt, waitFor, type Felt } from '../support/felt.ts';
+import { nextMessage, seatOf, startFelt, waitFor, leaveRooms, type Felt } from '../support/felt.ts';
 import { autoPlay } from './play.ts';
 
 /** Everything the players, tables and house hold: constant while nobody is credited. */
@@ -20,9 +20,7 @@ for (const backend of BACKENDS) {
     });
 
     afterEach(async () => {
-      for (const room of rooms.splice(0)) {
-        await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-      }
+      await leaveRooms(rooms);
     });
 
     after(async () => {

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { matchMaker, Room as ServerRoom } from '@colyseus/core';
 import type { Room } from '@colyseus/sdk';
 import { BACKENDS } from '../persistence/databases.ts';
-import { nextMessage, seatOf, startFelt, waitFor, waitForDurable, type Felt } from '../support/felt.ts';
+import { nextMessage, seatOf, startFelt, waitFor, waitForDurable, leaveRooms, type Felt } from '../support/felt.ts';
 import { eventually, joinWhenBack } from '../support/hand-in-play.ts';
 import type { HandEndedReport } from '../../src/tournaments/tournament-host.ts';
 import type { DealOrder } from '../../src/tournaments/tournament-table-host.ts';
@@ -80,9 +80,7 @@ for (const backend of BACKENDS) {
     });
 
     afterEach(async () => {
-      for (const room of rooms.splice(0)) {
-        await Promise.race([room.leave(true).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500))]);
-      }
+      await leaveRooms(rooms);
     });
 
     after(async () => {
