@@ -1,7 +1,7 @@
 import type { DealerSettings } from '../src/engine/table/dealer-state.ts';
 import { handsToNextGame, type RotationPlace } from '../src/engine/table/rotation.ts';
 import type { HandState } from '../src/engine/hand/state.ts';
-import { findVariant, hasDraws } from '../src/engine/variants.ts';
+import { BettingStructure, findVariant, hasDraws } from '../src/engine/variants.ts';
 import type { TableState } from '../schema/TableState.ts';
 
 /** The wire's game fields (see `project.ts`): what is dealt, at what stakes, and a mixed game's rotation. */
@@ -18,8 +18,12 @@ export function projectGame(wire: TableState, settings: DealerSettings, place: R
   if (wire.smallBlind !== stakes.smallBlind) wire.smallBlind = stakes.smallBlind;
   if (wire.bigBlind !== stakes.bigBlind) wire.bigBlind = stakes.bigBlind;
   if (wire.ante !== stakes.ante) wire.ante = stakes.ante;
-  if (wire.smallBet !== settings.smallBet) wire.smallBet = settings.smallBet;
-  if (wire.bigBet !== settings.bigBet) wire.bigBet = settings.bigBet;
+  // The wire's bets mean fixed limit only: a no-limit game whose settings carry bets (a tournament's levels, a rotation's template) shows 0.
+  const fixedLimit = findVariant(settings.variant)?.betting === BettingStructure.fixedLimit;
+  const smallBet = fixedLimit ? settings.smallBet : 0;
+  const bigBet = fixedLimit ? settings.bigBet : 0;
+  if (wire.smallBet !== smallBet) wire.smallBet = smallBet;
+  if (wire.bigBet !== bigBet) wire.bigBet = bigBet;
   if (wire.bringIn !== (stakes.bringIn ?? 0)) wire.bringIn = stakes.bringIn ?? 0;
   const left = handsToNextGame(place);
   if (wire.handsToNextGame !== left) wire.handsToNextGame = left;
